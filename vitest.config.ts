@@ -1,0 +1,28 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Tests run inside workerd against a real local D1 with every migration applied
+// (test/setup/apply-migrations.ts). A Resend stub runs in Node (test/node/resend-stub-server.ts).
+export default defineConfig(async () => {
+	const migrations = await readD1Migrations("./migrations");
+	return {
+		plugins: [
+			cloudflareTest(({ inject }) => ({
+				wrangler: { configPath: "./wrangler.toml" },
+				miniflare: {
+					bindings: {
+						ENVIRONMENT: "development",
+						MAIL_DOMAIN: "followthrough.test",
+						TEST_MIGRATIONS: migrations,
+						RESEND_STUB_URL: inject<string>("resendStubUrl"),
+					},
+				},
+			})),
+		],
+		test: {
+			include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+			globalSetup: ["./test/node/resend-stub-server.ts"],
+			setupFiles: ["./test/setup/apply-migrations.ts"],
+		},
+	};
+});
