@@ -1,0 +1,22 @@
+/** Wires the three Worker handlers to application code. Nothing else lives here. */
+import { buildServices } from "./app/services";
+import { fixedClock, systemClock } from "./config/clock";
+import { requireConfig } from "./config/env";
+import { handleEmailEvent } from "./inbound/email-event";
+import { runTick } from "./nudges/run-tick";
+import { createApp } from "./web/app";
+
+const app = createApp({ clock: systemClock });
+
+export default {
+	fetch: app.fetch,
+
+	async email(message, env, _ctx) {
+		await handleEmailEvent(message, buildServices(requireConfig(env), systemClock));
+	},
+
+	async scheduled(controller, env, _ctx) {
+		const summary = await runTick(buildServices(requireConfig(env), fixedClock(controller.scheduledTime)));
+		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary }));
+	},
+} satisfies ExportedHandler<Record<string, unknown>>;
