@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { createResendMailer, parseRetryAfter } from "../../src/mail/resend-mailer";
+import { resendStub } from "../support/resend-stub";
+
+const now = new Date("2026-11-23T08:00:00Z");
+const mail = {
+	id: "0b9f6a52-5d3c-4d1e-9a51-3c7d2f1e8a10",
+	from: "Followthrough <hello@followthrough.test>",
+	to: "pat@example.com",
+	replyTo: "r+tok@followthrough.test",
+	subject: "Follow up with Ann Lee",
+	text: "1. Follow up with Ann Lee (3 days, no reply)",
+	html: "<p>1. Follow up with Ann Lee (3 days, no reply)</p>",
+	headers: { "message-id": "<0b9f@followthrough.test>", "auto-submitted": "auto-generated" },
+};
+
+describe("Resend mailer", () => {
+	it("sends exactly one well-formed request with the outbox id as Idempotency-Key", async () => {
+		const stub = resendStub();
+		const mailer = createResendMailer({ apiKey: "re_test_123", baseUrl: stub.baseUrl, now: () => now });
+		const result = await mailer.send(mail);
+		expect(result).toEqual({ ok: true, providerId: expect.stringMatching(/^stub-/) });
+		const requests = await stub.requests();
+		expect(requests).toHaveLength(1);
+		const [req] = requests;
+		expect(req?.method).toBe("POST");
+		expect(req?.path).toBe("/emails");
+		expect(req?.headers.authorization).toBe("Bearer re_test_123");
+		expect(req?.headers["idempotency-key"]).toBe(mail.id);
+		expect(req?.headers["content-type"]).toContain("application/json");
+		expect(req?.body).toEqual({
+			from: mail.from,
+			to: mail.to,
+			subject: mail.subject,
+			text: mail.text,
+			html: mail.html,
+			reply_to: mail.replyTo,
+			headers: mail.headers,
+		});
+	});
+
+	it("omits html and reply_to when the mail has none", async () => {
+		const stub = resendStub();
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: stub.baseUrl, now: () => now });
+		await mailer.send({ ...mail, html: null, replyTo: null });
+		const body = (await stub.requests())[0]?.body as Record<string, unknown>;
+		expect(Object.keys(body).sort()).toEqual(["from", "headers", "subject", "text", "to"]);
+	});
+
+	it.each([
+		[
+			429,
+			{ name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 },
+			{ "retry-after": "30" },
+			"retryable",
+			30_000,
+		],
+		[500, { name: "internal_server_error", message: "boom", statusCode: 500 }, {}, "retryable", null],
+		[503, "<html>unavailable</html>", {}, "retryable", null],
+		[422, { name: "validation_error", message: "Invalid `to` field", statusCode: 422 }, {}, "permanent", null],
+		[403, { name: "invalid_from_address", message: "domain not verified", statusCode: 403 }, {}, "permanent", null],
+	])("maps HTTP %i to a failure value (it never throws)", async (status, body, headers, kind, retryAfterMs) => {
+		const stub = resendStub();
+		await stub.script([{ status, body, headers }]);
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: stub.baseUrl, now: () => now });
+		const result = await mailer.send(mail);
+		expect(result).toMatchObject({ ok: false, kind, status, retryAfterMs });
+	});
+
+	it("treats an unreachable endpoint as retryable", async () => {
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: "http://127.0.0.1:9", now: () => now });
+		expect(await mailer.send(mail)).toMatchObject({ ok: false, kind: "retryable" });
+	});
+});
+
+describe("parseRetryAfter", () => {
+	it.each([
+		["30", 30_000],
+		["0", 0],
+		["Mon, 23 Nov 2026 08:01:00 GMT", 60_000],
+		["soon", null],
+		[undefined, null],
+	])("reads %s", (value, ms) => {
+		expect(parseRetryAfter(value, now)).toBe(ms);
+	});
+});

@@ -1,0 +1,80 @@
+/**
+ * A stand-in for Resend's HTTP API, on loopback, for the whole test run. Each test
+ * uses its own namespace (`<url>/<ns>` as the SDK's base URL), so files running in
+ * parallel never see each other's requests.
+ *
+ *   POST <ns>/emails, <ns>/emails/batch    recorded; answered from the script or 200
+ *   POST <ns>/__script  [{status, body, headers, delayMs}]  queue the next answers
+ *   GET  <ns>/__requests                   what was received, oldest first
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TestProject } from "vitest/node";
+
+interface Scripted {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	delayMs?: number;
+}
+interface Recorded {
+	method: string;
+	path: string;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		resendStubUrl: string;
+	}
+}
+
+const readBody = async (req: IncomingMessage) => {
+	const chunks: Buffer[] = [];
+	for await (const c of req) chunks.push(c as Buffer);
+	const text = Buffer.concat(chunks).toString("utf8");
+	try {
+		return text ? JSON.parse(text) : null;
+	} catch {
+		return text;
+	}
+};
+
+export default async function setup(project: TestProject) {
+	const requests = new Map<string, Recorded[]>();
+	const scripts = new Map<string, Scripted[]>();
+	let counter = 0;
+	const server = createServer(async (req, res) => {
+		const url = new URL(req.url ?? "/", "http://stub");
+		const [, ns = "", ...rest] = url.pathname.split("/");
+		const path = `/${rest.join("/")}`;
+		const body = await readBody(req);
+		const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+			// A string body is sent raw (e.g. an HTML error page from a proxy).
+			const raw = typeof payload === "string";
+			res.writeHead(status, { "content-type": raw ? "text/html" : "application/json", ...headers });
+			res.end(raw ? payload : JSON.stringify(payload));
+		};
+		if (path === "/__script") {
+			scripts.set(ns, [...(scripts.get(ns) ?? []), ...(body as Scripted[])]);
+			return send(200, { ok: true });
+		}
+		if (path === "/__requests") return send(200, requests.get(ns) ?? []);
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
+		requests.set(ns, [...(requests.get(ns) ?? []), { method: req.method ?? "", path, headers, body }]);
+		const next = scripts.get(ns)?.shift();
+		if (next?.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
+		if (next) return send(next.status, next.body ?? {}, next.headers);
+		counter++;
+		if (path === "/emails/batch" && Array.isArray(body)) {
+			return send(200, { data: body.map((_, i) => ({ id: `stub-${counter}-${i}` })) });
+		}
+		return send(200, { id: `stub-${counter}` });
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	const { port } = server.address() as AddressInfo;
+	project.provide("resendStubUrl", `http://127.0.0.1:${port}`);
+	return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
