@@ -3,7 +3,15 @@
  * milliseconds; "local dates" (a cadence nudge's day) are ISO `YYYY-MM-DD` text
  * in the user's timezone. Message bodies and attachments are never stored.
  */
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+	type AnySQLiteColumn,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 const id = () => text("id").primaryKey();
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
@@ -45,7 +53,7 @@ export const userAddresses = sqliteTable(
 	(t) => [uniqueIndex("user_addresses_address_uq").on(t.address), index("user_addresses_user_idx").on(t.userId)],
 );
 
-export const CONTACT_STATUSES = ["awaiting_reply", "replied", "met", "dormant", "closed"] as const;
+export const CONTACT_STATUSES = ["new", "awaiting_reply", "replied", "met", "dormant", "closed"] as const;
 
 export const contacts = sqliteTable(
 	"contacts",
@@ -272,6 +280,21 @@ export const inboundLog = sqliteTable(
 	],
 );
 
+/**
+ * One row per processed inbound message and recipient, written in the same batch as
+ * its effects: a second delivery of the same message (even a concurrent one) fails
+ * this key and changes nothing.
+ */
+export const inboundSeen = sqliteTable(
+	"inbound_seen",
+	{
+		messageKey: text("message_key").notNull(),
+		recipient: text("recipient").notNull(),
+		seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.messageKey, t.recipient] })],
+);
+
 /** Mail from a not-yet-verified sender, kept until verification (at most 7 days). */
 export const heldMail = sqliteTable(
 	"held_mail",
@@ -280,7 +303,10 @@ export const heldMail = sqliteTable(
 		userId: userRef(),
 		envelopeFrom: text("envelope_from").notNull(),
 		envelopeTo: text("envelope_to").notNull(),
+		/** The raw message, base64. */
 		raw: text("raw").notNull(),
+		/** The inbound_log row that says "held"; updated when the mail is released. */
+		logId: text("log_id").notNull().default(""),
 		receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
 		expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 	},

@@ -1,9 +1,11 @@
 /**
  * The email() edge: reads the Email Routing message into plain data, runs the
- * pipeline, writes the one log row, and maps the outcome to SMTP (setReject).
+ * pipeline, commits its effects with the one log row, and maps the outcome to
+ * SMTP (setReject) here and nowhere else.
  */
 import type { Services } from "../app/services";
-import { newId, sha256Hex } from "../lib/crypto";
+import { newId } from "../lib/crypto";
+import { commitInbound } from "./commit-inbound";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
 import { insertInboundLog } from "./inbound-log-repo";
 import { processInbound } from "./process-inbound";
@@ -22,7 +24,6 @@ async function readRaw(message: EmailMessageLike, cap: number): Promise<Uint8Arr
 	return bytes.byteLength > cap ? null : bytes;
 }
 
-/** The one place an outcome becomes an SMTP answer. */
 function answerSmtp(message: EmailMessageLike, outcome: InboundOutcome): void {
 	if (outcome.outcome === "rejected") message.setReject(outcome.detail);
 }
@@ -32,25 +33,29 @@ export async function handleEmailEvent(message: EmailMessageLike, services: Serv
 	const raw = await readRaw(message, config.maxInboundBytes);
 	const email: InboundEmail = {
 		envelopeFrom: message.from,
-		envelopeTo: message.to,
+		envelopeTo: message.to.toLowerCase(),
 		rawSize: raw?.byteLength ?? message.rawSize,
 		raw,
 	};
-	const { outcome, mail } = await processInbound(email, config);
-	const messageKey = mail?.messageId ?? (raw ? `sha256:${await sha256Hex(raw)}` : `unread:${newId()}`);
-	await db.batch([
-		insertInboundLog(db, {
-			id: newId(),
-			messageKey,
-			envelopeFrom: email.envelopeFrom,
-			envelopeTo: email.envelopeTo,
-			fromHeader: mail?.from?.address ?? null,
-			subject: mail?.subject ?? null,
-			sizeBytes: email.rawSize,
-			outcome,
-			at: clock.now(),
-		}),
-	]);
+	const logId = newId();
+	const processed = await processInbound(email, services, { logId, seenAs: email.envelopeTo });
+	const { mail, messageKey } = processed;
+	const outcome = await commitInbound(services, {
+		effects: processed.effects,
+		seen: messageKey ? { messageKey, recipient: email.envelopeTo } : null,
+		log: (o) =>
+			insertInboundLog(db, {
+				id: logId,
+				messageKey: messageKey ?? `unread:${logId}`,
+				envelopeFrom: email.envelopeFrom,
+				envelopeTo: email.envelopeTo,
+				fromHeader: mail?.from?.address ?? null,
+				subject: mail?.subject ?? null,
+				sizeBytes: email.rawSize,
+				outcome: o,
+				at: clock.now(),
+			}),
+	});
 	console.log(
 		JSON.stringify({ event: "inbound", to: email.envelopeTo, outcome: outcome.outcome, reason: outcome.reason }),
 	);

@@ -1,5 +1,7 @@
 /** One parse per email, with postal-mime, into the plain fields the rules use. */
-import PostalMime, { type Address, type Email, type Mailbox } from "postal-mime";
+import PostalMime, { type Address, type Attachment, type Mailbox } from "postal-mime";
+import { htmlToText } from "../lib/html-to-text";
+import type { CalendarPart } from "./meeting-invite";
 
 export interface MailAddress {
 	address: string;
@@ -20,8 +22,10 @@ export interface ParsedMail {
 	text: string;
 	html: string | null;
 	attachments: { filename: string | null; mimeType: string }[];
-	/** The parsed message, for parsers of special parts (calendar, forwards). */
-	email: Email;
+	/** Decoded text/calendar and .ics parts. */
+	calendarParts: CalendarPart[];
+	/** Attached messages (forward as attachment), raw. */
+	attachedMessages: Uint8Array[];
 }
 
 const isMailbox = (a: Address): a is Mailbox => typeof (a as Mailbox).address === "string";
@@ -45,8 +49,15 @@ export function parseMessageIds(value: string | undefined): string[] {
 	return (value?.match(/<[^<>]+>/g) ?? []).map(stripBrackets).filter(Boolean);
 }
 
-export async function parseMessage(raw: Uint8Array): Promise<ParsedMail> {
+const bytesOf = (a: Attachment) =>
+	typeof a.content === "string" ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
+
+const isCalendarPart = (a: Attachment) =>
+	a.mimeType === "text/calendar" || a.mimeType === "application/ics" || /\.ics$/i.test(a.filename ?? "");
+
+export async function parseMessage(raw: Uint8Array | string): Promise<ParsedMail> {
 	const email = await PostalMime.parse(raw, { rfc822Attachments: true });
+	const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
 	const date = email.date ? new Date(email.date) : null;
 	return {
 		headers: email.headers.map((h) => ({ key: h.key, value: h.value })),
@@ -58,9 +69,14 @@ export async function parseMessage(raw: Uint8Array): Promise<ParsedMail> {
 		inReplyTo: parseMessageIds(email.inReplyTo)[0] ?? null,
 		references: parseMessageIds(email.references),
 		date: date && !Number.isNaN(date.getTime()) ? date : null,
-		text: email.text ?? "",
+		text,
 		html: email.html ?? null,
 		attachments: email.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType })),
-		email,
+		calendarParts: email.attachments.filter(isCalendarPart).map((a) => ({
+			mimeType: a.method ? `${a.mimeType}; method=${a.method}` : a.mimeType,
+			filename: a.filename,
+			content: new TextDecoder().decode(bytesOf(a)),
+		})),
+		attachedMessages: email.attachments.filter((a) => a.mimeType === "message/rfc822").map(bytesOf),
 	};
 }

@@ -1,71 +1,111 @@
 /**
- * The inbound pipeline: guard rails first (size, parse, sender authentication),
- * then what the mail asks for. Returns one outcome; never throws for bad input.
+ * The inbound pipeline for one email: guard rails first (size, one parse,
+ * machine mail, sender authentication, duplicates), then what it asks for.
+ * Returns one outcome and the writes that go with it; never throws for bad input.
  */
-
+import type { Services } from "../app/services";
+import { sha256Hex } from "../lib/crypto";
+import { routeRecipient } from "./address-grammar";
+import { detectAutomatic } from "./automatic-mail";
+import { dispatchInbound } from "./dispatch-inbound";
+import type { Effects } from "./inbound-context";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
-import type { ParsedMail } from "./parse-message";
-import { parseMessage } from "./parse-message";
+import { createInboundSeenRepo } from "./inbound-seen-repo";
+import { readInvites } from "./meeting-invite";
+import { type ParsedMail, parseMessage } from "./parse-message";
 import { checkSenderAuth } from "./sender-auth";
 
-export interface InboundLimits {
-	maxInboundBytes: number;
-}
-
-export interface ProcessedInbound {
-	outcome: InboundOutcome;
-	/** Null when the message was not parsed (too large or unreadable). */
+export interface Processed {
+	effects: Effects;
 	mail: ParsedMail | null;
+	/** Message-ID, or a hash of the bytes; null when the mail was not read. */
+	messageKey: string | null;
 }
 
 const MIB = 1024 * 1024;
 const formatSize = (n: number) => (n >= MIB ? `${(n / MIB).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`);
+const final = (
+	outcome: InboundOutcome,
+	mail: ParsedMail | null = null,
+	messageKey: string | null = null,
+): Processed => ({
+	effects: { outcome, writes: [] },
+	mail,
+	messageKey,
+});
 
-export async function processInbound(email: InboundEmail, limits: InboundLimits): Promise<ProcessedInbound> {
-	if (email.raw === null || email.rawSize > limits.maxInboundBytes) {
-		return {
-			mail: null,
-			outcome: {
-				outcome: "rejected",
-				reason: "too_large",
-				detail: `Message is ${formatSize(email.rawSize)}; the limit is ${formatSize(limits.maxInboundBytes)}. Forward it without attachments.`,
-				userId: null,
-			},
-		};
+export interface ProcessOptions {
+	logId: string;
+	/** The recipient key under which this delivery counts as seen (duplicates are ignored). */
+	seenAs: string;
+}
+
+export async function processInbound(
+	email: InboundEmail,
+	services: Services,
+	opts: ProcessOptions,
+): Promise<Processed> {
+	const { config } = services;
+	if (email.raw === null || email.rawSize > config.maxInboundBytes) {
+		const detail = `Message is ${formatSize(email.rawSize)}; the limit is ${formatSize(config.maxInboundBytes)}. Forward it without attachments.`;
+		return final({ outcome: "rejected", reason: "too_large", detail, userId: null });
 	}
 	let mail: ParsedMail;
 	try {
 		mail = await parseMessage(email.raw);
 	} catch (err) {
-		return {
-			mail: null,
-			outcome: {
-				outcome: "rejected",
-				reason: "unreadable",
-				detail: `Message could not be parsed as MIME (${err instanceof Error ? err.message : "unknown error"}).`,
-				userId: null,
-			},
-		};
-	}
-	const auth = checkSenderAuth(mail.headers, mail.from?.address ?? null);
-	if (!auth.ok) {
-		return {
-			mail,
-			outcome: {
-				outcome: "rejected",
-				reason: `unauthenticated_${auth.reason}`,
-				detail: `Not accepted: ${auth.detail}.`,
-				userId: null,
-			},
-		};
-	}
-	return {
-		mail,
-		outcome: {
-			outcome: "ignored",
-			reason: "not_processed",
-			detail: `Authenticated mail from ${mail.from?.address} (${auth.via}) received; nothing is tracked from it yet.`,
+		const why = err instanceof Error ? err.message : "unknown error";
+		return final({
+			outcome: "rejected",
+			reason: "unreadable",
+			detail: `Message could not be parsed as MIME (${why}).`,
 			userId: null,
+		});
+	}
+	const messageKey = mail.messageId ?? `sha256:${await sha256Hex(email.raw)}`;
+	const fromAddress = mail.from?.address ?? null;
+
+	const isInvite = readInvites(mail.calendarParts).some((i) => i.method === "REQUEST" || i.method === "CANCEL");
+	const automatic = detectAutomatic(
+		{ headers: mail.headers, fromAddress, envelopeFrom: email.envelopeFrom, subject: mail.subject },
+		config.mailDomain,
+	);
+	if (automatic && !(isInvite && automatic.kind !== "loop")) {
+		const detail = `Automatic mail, not answered: ${automatic.why}.`;
+		return final({ outcome: "ignored", reason: `automatic_${automatic.kind}`, detail, userId: null }, mail, messageKey);
+	}
+	const auth = checkSenderAuth(mail.headers, fromAddress);
+	if (!auth.ok || fromAddress === null) {
+		const detail = auth.ok ? "the message has no From address" : auth.detail;
+		return final(
+			{
+				outcome: "rejected",
+				reason: `unauthenticated_${auth.ok ? "no_from" : auth.reason}`,
+				detail: `Not accepted: ${detail}.`,
+				userId: null,
+			},
+			mail,
+			messageKey,
+		);
+	}
+	if (await createInboundSeenRepo(services.db).has(messageKey, opts.seenAs)) {
+		return final(
+			{ outcome: "ignored", reason: "duplicate", detail: "Already processed this message.", userId: null },
+			mail,
+			messageKey,
+		);
+	}
+	const effects = await dispatchInbound(
+		{
+			services,
+			now: services.clock.now(),
+			email,
+			mail,
+			route: routeRecipient(email.envelopeTo, config.mailDomain),
+			messageKey,
+			logId: opts.logId,
 		},
-	};
+		fromAddress,
+	);
+	return { effects, mail, messageKey };
 }

@@ -15,8 +15,8 @@ export interface MailDraft {
 }
 
 export interface Sender {
-	mailFrom: string;
-	mailDomain: string;
+	readonly mailFrom: string;
+	readonly mailDomain: string;
 }
 
 const CRLF = /[\r\n]+/g;

@@ -1,0 +1,145 @@
+/**
+ * The user wrote to people and BCC'd (or CC'd) us: each recipient becomes a
+ * contact on a thread, and the follow-up ladder starts (DESIGN.md cadence).
+ */
+
+import { newId } from "../../lib/crypto";
+import { confirmReceiptDue, followUpDue, ladderKind } from "../../nudges/cadence";
+import { formatDate, type UserClock } from "../../time/local-time";
+import type { DueTime } from "../../time/resolve-delay";
+import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
+import { answersUnseenMessage, quotedAuthors } from "../../tracking/reply-signals";
+import { subjectKey } from "../../tracking/subject-key";
+import { createTrackingRepo, type ThreadRow } from "../../tracking/tracking-repo";
+import { type Account, accepted, type Effects, type InboundContext, type Write } from "../inbound-context";
+import type { MailAddress } from "../parse-message";
+import { snippetOf } from "../snippet";
+
+export interface Outreach {
+	people: MailAddress[];
+	subject: string;
+	sentAt: Date;
+	messageId: string | null;
+	inReplyTo: string | null;
+	references: string[];
+	text: string;
+	/** `application`: a résumé went out, so confirm receipt after 5 business days. */
+	kind: "outreach" | "application";
+	/** From the address (3d@, monday@…): the first follow-up's due time instead of the default. */
+	firstDue: DueTime | null;
+}
+
+const LADDER = ["follow_up", "last_try", "confirm_receipt"] as const;
+
+export async function trackOutreach(ctx: InboundContext, account: Account, o: Outreach): Promise<Effects> {
+	const repo = createTrackingRepo(ctx.services.db);
+	const { user } = account;
+	const userClock: UserClock = user;
+	const now = ctx.now;
+	const writes: Write[] = [];
+	const { contacts, writes: contactWrites } = await ensureContacts(repo, user.id, o.people, {
+		status: "awaiting_reply",
+		touch: true,
+		now,
+	});
+	writes.push(...contactWrites);
+
+	const refIds = [...new Set([...(o.inReplyTo ? [o.inReplyTo] : []), ...o.references])];
+	const known = refIds.length ? await repo.messagesById(user.id, refIds) : [];
+	const ownIds = new Set(known.filter((m) => m.direction === "outbound").map((m) => m.messageId));
+	const quoted = quotedAuthors(
+		o.text,
+		contacts.map((c) => c.email),
+	);
+	const theyAnswered = answersUnseenMessage(o.inReplyTo, ownIds);
+	const key = subjectKey(o.subject);
+	// Headers first (the subjects of the mails this one answers), then this subject.
+	const keys = [...new Set([...known.map((m) => subjectKey(m.subject)), key])];
+	const lines: string[] = [];
+
+	for (const contact of contacts) {
+		let thread: ThreadRow | null = null;
+		for (const k of contact.isNew ? [] : keys) {
+			thread = await repo.threadBySubject(user.id, contact.id, k);
+			if (thread) break;
+		}
+		const replied = theyAnswered || quoted.has(contact.email);
+		const open = thread ? await repo.pendingNudges(user.id, [thread.id], LADDER) : [];
+		// A reply resets the count; a plain new outreach carries it on.
+		const attempt = replied || !thread ? 1 : thread.attempts + 1;
+		const threadId = thread?.id ?? newId();
+		if (thread) {
+			if (open.length) writes.push(repo.cancelNudges(user.id, [thread.id], LADDER, now));
+			writes.push(
+				repo.updateThread(user.id, thread.id, {
+					state: "open",
+					attempts: replied ? 0 : thread.attempts,
+					lastOutboundAt: o.sentAt,
+					...(replied ? { lastInboundAt: now } : {}),
+					kind: o.kind === "application" ? "application" : thread.kind,
+					updatedAt: now,
+				}),
+			);
+		} else {
+			writes.push(
+				repo.insertThread({
+					id: threadId,
+					userId: user.id,
+					contactId: contact.id,
+					kind: o.kind,
+					state: "open",
+					subjectKey: key,
+					subject: o.subject.slice(0, 300),
+					attempts: 0,
+					lastOutboundAt: o.sentAt,
+					createdAt: now,
+					updatedAt: now,
+				}),
+			);
+		}
+		const confirm = o.kind === "application" && attempt === 1;
+		const due =
+			o.firstDue ?? (confirm ? confirmReceiptDue(o.sentAt, userClock) : followUpDue(o.sentAt, attempt, userClock));
+		const kind = confirm ? "confirm_receipt" : ladderKind(attempt);
+		writes.push(
+			repo.insertNudge({
+				id: newId(),
+				userId: user.id,
+				contactId: contact.id,
+				threadId,
+				kind,
+				state: "pending",
+				dueAt: due.dueAt,
+				dueOn: due.dueOn,
+				attempt: confirm ? 0 : attempt,
+				createdAt: now,
+				updatedAt: now,
+			}),
+		);
+		const when = due.dueOn ? formatDate(due.dueOn) : due.dueAt.toISOString();
+		lines.push(`${displayName(contact)}: ${kind.replace("_", " ")} ${when}${replied ? " (they replied earlier)" : ""}`);
+	}
+	if (o.messageId) {
+		writes.push(
+			repo.insertMessage({
+				id: newId(),
+				userId: user.id,
+				threadId: null,
+				messageId: o.messageId,
+				direction: "outbound",
+				fromAddress: account.addresses[0] ?? "",
+				toJson: JSON.stringify(o.people),
+				subject: o.subject.slice(0, 300),
+				snippet: snippetOf(o.text),
+				sentAt: o.sentAt,
+				createdAt: now,
+			}),
+		);
+	}
+	return accepted(
+		user.id,
+		o.kind === "application" ? "application" : "outreach",
+		`Tracking ${lines.join("; ")}.`,
+		writes,
+	);
+}

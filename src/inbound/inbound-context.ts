@@ -1,0 +1,43 @@
+/** What every inbound handler gets, and what it returns: an outcome plus the writes for one D1 batch. */
+import type { BatchItem } from "drizzle-orm/batch";
+import type { UserRow } from "../accounts/accounts-repo";
+import type { Services } from "../app/services";
+import type { Route } from "./address-grammar";
+import type { InboundEmail, InboundOutcome } from "./inbound-email";
+import type { ParsedMail } from "./parse-message";
+
+export type Write = BatchItem<"sqlite">;
+
+export interface Effects {
+	outcome: InboundOutcome;
+	writes: Write[];
+	/** Work that may only start once the writes are committed (e.g. releasing held mail). */
+	afterCommit?: () => Promise<void>;
+}
+
+export interface InboundContext {
+	services: Services;
+	now: Date;
+	email: InboundEmail;
+	mail: ParsedMail;
+	route: Route;
+	messageKey: string;
+	/** Id of this email's inbound_log row (written by the edge). */
+	logId: string;
+}
+
+/** A verified, active (or paused) user and their addresses. */
+export interface Account {
+	user: UserRow;
+	addresses: string[];
+}
+
+export const accepted = (userId: string, reason: string, detail: string, writes: Write[] = []): Effects => ({
+	outcome: { outcome: "accepted", reason, detail, userId },
+	writes,
+});
+
+export const ignored = (userId: string | null, reason: string, detail: string, writes: Write[] = []): Effects => ({
+	outcome: { outcome: "ignored", reason, detail, userId },
+	writes,
+});

@@ -1,0 +1,65 @@
+/** Mail we send back to a user about something they sent: an outbox row and its reply token, as writes. */
+import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
+import type { OUTBOX_KINDS } from "../db/schema";
+import { tokens } from "../db/schema";
+import { newId } from "../lib/crypto";
+import { composeOutboxRow } from "../mail/compose";
+import type { InboundContext, Write } from "./inbound-context";
+
+export const REPLY_TOKEN_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface ReplyDraft {
+	kind: (typeof OUTBOX_KINDS)[number];
+	userId: string;
+	to: string;
+	subject: string;
+	text: string;
+	/** Token purpose: `reply` (commands) or `verify` (account confirmation). */
+	purpose?: "reply" | "verify";
+	tokenDays?: number;
+	context?: Record<string, unknown>;
+}
+
+export async function replyMail(
+	ctx: InboundContext,
+	draft: ReplyDraft,
+): Promise<{ writes: Write[]; outboxId: string }> {
+	const { db, outbox, config } = ctx.services;
+	const token = newSecretToken();
+	const outboxId = newId();
+	const inReplyTo: Record<string, string> = ctx.mail.messageId
+		? { "in-reply-to": `<${ctx.mail.messageId}>`, references: `<${ctx.mail.messageId}>` }
+		: {};
+	const row = composeOutboxRow(
+		{
+			kind: draft.kind,
+			userId: draft.userId,
+			to: draft.to,
+			subject: draft.subject,
+			text: draft.text,
+			replyTo: `r+${token}@${config.mailDomain}`,
+			headers: inReplyTo,
+		},
+		config,
+		{ id: outboxId, now: ctx.now },
+	);
+	const tokenRow = db.insert(tokens).values({
+		id: newId(),
+		userId: draft.userId,
+		purpose: draft.purpose ?? "reply",
+		tokenHash: await hashSecretToken(token),
+		outboxId,
+		contextJson: JSON.stringify(draft.context ?? {}),
+		expiresAt: new Date(ctx.now.getTime() + (draft.tokenDays ?? REPLY_TOKEN_DAYS) * DAY_MS),
+		createdAt: ctx.now,
+	});
+	// The outbox row first: the token references it.
+	return { writes: [outbox.insert(row), tokenRow], outboxId };
+}
+
+/** "Re: <subject>" without stacking prefixes. */
+export function reSubject(subject: string): string {
+	const s = subject.trim() || "your email";
+	return /^re:/i.test(s) ? s : `Re: ${s}`;
+}

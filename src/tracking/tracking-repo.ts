@@ -1,0 +1,160 @@
+/**
+ * D1 access for what we track: contacts, threads, message metadata, nudges.
+ * Reads are scoped to one user and chunked under D1's 100-parameter limit;
+ * writes are returned as statements for the caller's single batch.
+ */
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { contacts, messages, type NUDGE_KINDS, nudges, threads } from "../db/schema";
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ThreadRow = typeof threads.$inferSelect;
+export type NudgeRow = typeof nudges.$inferSelect;
+type NudgeKind = (typeof NUDGE_KINDS)[number];
+
+const CHUNK = 90;
+const chunks = <T>(items: readonly T[]) => {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+	return out;
+};
+
+export function createTrackingRepo(db: Db) {
+	return {
+		async contactsByEmail(userId: string, emails: readonly string[]): Promise<Map<string, ContactRow>> {
+			const found = new Map<string, ContactRow>();
+			for (const part of chunks([...new Set(emails)])) {
+				const rows = await db
+					.select()
+					.from(contacts)
+					.where(and(eq(contacts.userId, userId), inArray(contacts.email, part)));
+				for (const r of rows) found.set(r.email, r);
+			}
+			return found;
+		},
+
+		/** Messages of this user with these Message-IDs. */
+		async messagesById(userId: string, messageIds: readonly string[]) {
+			const out: { messageId: string; subject: string; direction: "outbound" | "inbound" }[] = [];
+			for (const part of chunks([...new Set(messageIds)])) {
+				out.push(
+					...(await db
+						.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
+						.from(messages)
+						.where(and(eq(messages.userId, userId), inArray(messages.messageId, part)))),
+				);
+			}
+			return out;
+		},
+
+		async threadsByIds(userId: string, ids: readonly string[]): Promise<ThreadRow[]> {
+			const out: ThreadRow[] = [];
+			for (const part of chunks([...new Set(ids)])) {
+				out.push(
+					...(await db
+						.select()
+						.from(threads)
+						.where(and(eq(threads.userId, userId), inArray(threads.id, part)))),
+				);
+			}
+			return out;
+		},
+
+		/** The latest not-closed thread with this contact and subject. */
+		async threadBySubject(userId: string, contactId: string, key: string): Promise<ThreadRow | null> {
+			const rows = await db
+				.select()
+				.from(threads)
+				.where(
+					and(
+						eq(threads.userId, userId),
+						eq(threads.contactId, contactId),
+						eq(threads.subjectKey, key),
+						ne(threads.state, "closed"),
+					),
+				)
+				.orderBy(desc(threads.updatedAt))
+				.limit(1);
+			return rows[0] ?? null;
+		},
+
+		async openThreadsOf(userId: string, contactId: string): Promise<ThreadRow[]> {
+			return db
+				.select()
+				.from(threads)
+				.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId), eq(threads.state, "open")));
+		},
+
+		async threadsByKey(userId: string, key: string): Promise<ThreadRow[]> {
+			return db
+				.select()
+				.from(threads)
+				.where(and(eq(threads.userId, userId), eq(threads.subjectKey, key)));
+		},
+
+		async pendingNudges(
+			userId: string,
+			threadIds: readonly string[],
+			kinds: readonly NudgeKind[],
+		): Promise<NudgeRow[]> {
+			const out: NudgeRow[] = [];
+			for (const part of chunks([...new Set(threadIds)])) {
+				out.push(
+					...(await db
+						.select()
+						.from(nudges)
+						.where(
+							and(
+								eq(nudges.userId, userId),
+								inArray(nudges.threadId, part),
+								inArray(nudges.state, ["pending", "snoozed"]),
+								inArray(nudges.kind, [...kinds]),
+							),
+						)),
+				);
+			}
+			return out;
+		},
+
+		insertContact(row: typeof contacts.$inferInsert) {
+			return db.insert(contacts).values(row);
+		},
+		updateContact(userId: string, id: string, set: Partial<typeof contacts.$inferInsert>) {
+			return db
+				.update(contacts)
+				.set(set)
+				.where(and(eq(contacts.userId, userId), eq(contacts.id, id)));
+		},
+		insertThread(row: typeof threads.$inferInsert) {
+			return db.insert(threads).values(row);
+		},
+		updateThread(userId: string, id: string, set: Partial<typeof threads.$inferInsert>) {
+			return db
+				.update(threads)
+				.set(set)
+				.where(and(eq(threads.userId, userId), eq(threads.id, id)));
+		},
+		insertMessage(row: typeof messages.$inferInsert) {
+			return db.insert(messages).values(row).onConflictDoNothing();
+		},
+		insertNudge(row: typeof nudges.$inferInsert) {
+			return db.insert(nudges).values(row);
+		},
+		/** Cancels the open nudges of these kinds on these threads. */
+		cancelNudges(userId: string, threadIds: readonly string[], kinds: readonly NudgeKind[], now: Date) {
+			return db
+				.update(nudges)
+				.set({ state: "cancelled", closedAt: now, updatedAt: now })
+				.where(
+					and(
+						eq(nudges.userId, userId),
+						inArray(nudges.threadId, [...threadIds]),
+						inArray(nudges.state, ["pending", "snoozed"]),
+						inArray(nudges.kind, [...kinds]),
+					),
+				);
+		},
+	};
+}
+
+export type TrackingRepo = ReturnType<typeof createTrackingRepo>;
