@@ -2,7 +2,8 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // Tests run inside workerd against a real local D1 with every migration applied
-// (test/setup/apply-migrations.ts). A Resend stub runs in Node (test/node/resend-stub-server.ts).
+// (test/setup/apply-migrations.ts). A Resend stub runs in Node (test/node/resend-stub-server.ts),
+// and the shared corpus is read in Node and provided to the conformance suites (test/node/corpus.ts).
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
 	return {
@@ -21,7 +22,7 @@ export default defineConfig(async () => {
 		],
 		test: {
 			include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-			globalSetup: ["./test/node/resend-stub-server.ts"],
+			globalSetup: ["./test/node/resend-stub-server.ts", "./test/node/corpus.ts"],
 			setupFiles: ["./test/setup/apply-migrations.ts"],
 		},
 	};

@@ -22,7 +22,8 @@ export interface CommitInput {
 export async function commitInbound(services: Services, input: CommitInput): Promise<InboundOutcome> {
 	const { db, clock } = services;
 	const { effects, seen } = input;
-	const keyed = seen !== null && effects.outcome.outcome !== "rejected";
+	// Only mail with effects needs a key: repeating an ignored or rejected mail changes nothing anyway.
+	const keyed = seen !== null && effects.writes.length > 0;
 	const writes: Write[] = [
 		...(keyed ? [createInboundSeenRepo(db).insert(seen.messageKey, seen.recipient, clock.now())] : []),
 		...effects.writes,

@@ -15,6 +15,8 @@ export interface MeetingInvite {
 
 export interface CalendarPart {
 	mimeType: string;
+	/** The part's `method` parameter, when the calendar itself has no METHOD. */
+	method: string | null;
 	filename: string | null;
 	content: string;
 }
@@ -65,13 +67,12 @@ function readCalendar(text: string, fallbackMethod: string | null): MeetingInvit
 	});
 }
 
-/** Every VEVENT in the mail's calendar parts; the first part's METHOD wins per part. */
+/** Every VEVENT in the mail's calendar parts (a part and its .ics twin count once). */
 export function readInvites(parts: readonly CalendarPart[]): MeetingInvite[] {
 	const invites: MeetingInvite[] = [];
 	const seen = new Set<string>();
 	for (const part of parts.filter(isCalendar)) {
-		const fallback = part.mimeType.match(/method=([a-z]+)/i)?.[1] ?? null;
-		for (const invite of readCalendar(part.content, fallback)) {
+		for (const invite of readCalendar(part.content, part.method)) {
 			const key = `${invite.method}:${invite.uid}:${invite.start?.getTime()}`;
 			if (!seen.has(key)) {
 				seen.add(key);

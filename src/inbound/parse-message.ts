@@ -73,7 +73,8 @@ export async function parseMessage(raw: Uint8Array | string): Promise<ParsedMail
 		html: email.html ?? null,
 		attachments: email.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType })),
 		calendarParts: email.attachments.filter(isCalendarPart).map((a) => ({
-			mimeType: a.method ? `${a.mimeType}; method=${a.method}` : a.mimeType,
+			mimeType: a.mimeType,
+			method: a.method ?? null,
 			filename: a.filename,
 			content: new TextDecoder().decode(bytesOf(a)),
 		})),

@@ -123,10 +123,13 @@ export async function trackForward(
 		lines.push(
 			`introduction from ${displayName(from)}: reach out to ${intro.contacts.map(displayName).join(", ")} today`,
 		);
-	} else if (!open.length) {
-		// (c) Reply to the sender; the other people on the mail become contacts.
+	} else {
+		// The other people on the mail are kept as contacts.
 		const others = await ensureContacts(repo, user.id, participants, { status: "new", touch: false, now });
 		writes.push(...others.writes);
+	}
+	if (!introduced.length && !open.length) {
+		// (c) Reply to the sender.
 		const threadId = newId();
 		const due = sameDayDue(now, user);
 		writes.push(

@@ -1,0 +1,63 @@
+/**
+ * Reads ../shared/corpus (or $CORPUS_DIR) in Node and provides it to the tests,
+ * which run inside workerd and cannot read files. Nothing is copied into the
+ * project. When the folder is absent the suites print that they were skipped.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+
+export interface ForwardCase {
+	id: string;
+	body_file: string;
+	subject_file: string | null;
+	client: string;
+	variant: string;
+	checks: [string, unknown][];
+}
+export interface AutoItem {
+	file: string;
+	category: string;
+}
+export interface Corpus {
+	dir: string;
+	forward: { cases: ForwardCase[]; files: Record<string, string> } | null;
+	auto: { items: AutoItem[]; files: Record<string, string> } | null;
+}
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		corpus: Corpus | null;
+	}
+}
+
+function loadForward(dir: string): Corpus["forward"] {
+	const base = join(dir, "forward", "crisp-oss__email-forward-parser");
+	if (!existsSync(join(base, "expected.json"))) return null;
+	const { cases } = JSON.parse(readFileSync(join(base, "expected.json"), "utf8")) as { cases: ForwardCase[] };
+	const files: Record<string, string> = {};
+	for (const c of cases) {
+		for (const f of [c.body_file, c.subject_file])
+			if (f && !(f in files)) files[f] = readFileSync(join(base, f), "utf8");
+	}
+	return { cases, files };
+}
+
+function loadAuto(dir: string): Corpus["auto"] {
+	const base = join(dir, "auto");
+	if (!existsSync(join(base, "labels.json"))) return null;
+	const { items } = JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as { items: AutoItem[] };
+	const files: Record<string, string> = {};
+	for (const it of items) files[it.file] = readFileSync(join(base, it.file)).toString("base64");
+	return { items: items.map(({ file, category }) => ({ file, category })), files };
+}
+
+export default function setup(project: TestProject) {
+	const dir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), "..", "shared", "corpus"));
+	if (!existsSync(dir)) {
+		console.log(`[corpus] ${dir} is absent: the conformance suites are skipped.`);
+		project.provide("corpus", null);
+		return;
+	}
+	project.provide("corpus", { dir, forward: loadForward(dir), auto: loadAuto(dir) });
+}
