@@ -1,0 +1,66 @@
+/**
+ * A user adds another address of theirs: it is stored unverified and gets a
+ * verification mail; a reply from that address (verify-by-reply.ts) confirms it,
+ * and from then on mail from either address belongs to the same account.
+ */
+import type { Services } from "../app/services";
+import { tokens, userAddresses } from "../db/schema";
+import { newId } from "../lib/crypto";
+import { nonEmpty } from "../lib/non-empty";
+import { composeOutboxRow } from "../mail/compose";
+import { deliverDueOutbox } from "../mail/deliver-outbox";
+import { createAccountsRepo } from "./accounts-repo";
+import { VERIFY_TOKEN_DAYS } from "./pending-account";
+import { hashSecretToken, newSecretToken } from "./secret-token";
+
+export type AddAddressResult = { ok: true } | { ok: false; reason: "invalid" | "taken" | "already_yours" };
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+export async function addAddress(services: Services, userId: string, rawAddress: string): Promise<AddAddressResult> {
+	const { db, config, clock } = services;
+	const now = clock.now();
+	const address = rawAddress.trim().toLowerCase();
+	if (!EMAIL.test(address) || address.endsWith(`@${config.mailDomain}`)) return { ok: false, reason: "invalid" };
+	const existing = await createAccountsRepo(db).findByAddress(address);
+	if (existing) return { ok: false, reason: existing.user.id === userId ? "already_yours" : "taken" };
+	const token = newSecretToken();
+	const outboxId = newId();
+	const row = composeOutboxRow(
+		{
+			kind: "verification",
+			userId,
+			to: address,
+			subject: "Confirm this address for Followthrough",
+			text: [
+				`Someone (we hope you) asked to add ${address} to a Followthrough account.`,
+				"Reply to this email (any text will do) to confirm. Mail you send from this address then counts as yours.",
+				"",
+				"If that wasn't you, ignore this email: nothing changes.",
+				"",
+				"— Followthrough",
+			].join("\n"),
+			replyTo: `r+${token}@${config.mailDomain}`,
+		},
+		config,
+		{ id: outboxId, now },
+	);
+	await db.batch(
+		nonEmpty([
+			db.insert(userAddresses).values({ id: newId(), userId, address, isPrimary: false, createdAt: now }),
+			services.outbox.insert(row),
+			db.insert(tokens).values({
+				id: newId(),
+				userId,
+				purpose: "verify",
+				tokenHash: await hashSecretToken(token),
+				outboxId,
+				contextJson: JSON.stringify({ address }),
+				expiresAt: new Date(now.getTime() + VERIFY_TOKEN_DAYS * 86_400_000),
+				createdAt: now,
+			}),
+		]),
+	);
+	await deliverDueOutbox(services, now);
+	return { ok: true };
+}

@@ -1,0 +1,198 @@
+/**
+ * Hostile and broken mail: no crash, exactly one logged outcome, and either all of
+ * an outcome's writes or none (nothing tracked unless the outcome says so).
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authFor, DOMAIN, db, logOf, receive, signUp } from "../support/inbound";
+
+const T = new Date("2026-11-23T14:15:00Z");
+const USER = "bad@example.com";
+const enc = new TextEncoder();
+
+const counts = async () => {
+	const tables = ["users", "contacts", "threads", "messages", "nudges", "outbox", "held_mail", "inbound_log"];
+	const out: Record<string, number> = {};
+	for (const t of tables) out[t] = (await db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`)))?.n ?? 0;
+	return out;
+};
+
+const head = (extra: string[] = [], from = USER) => [
+	authFor(from),
+	`From: ${from}`,
+	"To: Ann <ann@acme.example>",
+	"Subject: hi",
+	"Date: Mon, 23 Nov 2026 09:15:00 -0500",
+	`Message-ID: <${crypto.randomUUID()}@x>`,
+	...extra,
+];
+
+const cases: [string, () => Uint8Array][] = [
+	[
+		"malformed MIME (broken boundary)",
+		() =>
+			enc.encode(
+				[
+					...head(["MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="zz"']),
+					"",
+					"--yy",
+					"Content-Type: text/plain",
+					"",
+					"hello",
+					"--zz",
+					"no end",
+				].join("\r\n"),
+			),
+	],
+	[
+		"no From",
+		() =>
+			enc.encode(
+				[authFor(USER), "To: ann@acme.example", "Subject: hi", "Message-ID: <nofrom@x>", "", "body"].join("\r\n"),
+			),
+	],
+	[
+		"From as a group",
+		() =>
+			enc.encode(
+				[
+					authFor(USER),
+					`From: Team: ${USER}, other@example.com;`,
+					"To: ann@acme.example",
+					"Subject: grp",
+					"Message-ID: <grp@x>",
+					"",
+					"body",
+				].join("\r\n"),
+			),
+	],
+	[
+		"raw 8-bit headers",
+		() =>
+			new Uint8Array([
+				...enc.encode(head().join("\r\n").replace("Subject: hi", "Subject: caf")),
+				0xe9,
+				0xff,
+				...enc.encode(" \u00fc\r\nTo: J\u00f6rg <jorg@acme.example>\r\n\r\nbody"),
+			]),
+	],
+	[
+		"a 2 MiB header block",
+		() =>
+			enc.encode(
+				[...head(Array.from({ length: 2048 }, (_, i) => `X-Filler-${i}: ${"a".repeat(1000)}`)), "", "body"].join(
+					"\r\n",
+				),
+			),
+	],
+	[
+		"1,000 recipients",
+		() =>
+			enc.encode(
+				[
+					...head().filter((l) => !l.startsWith("To:")),
+					`To: ${Array.from({ length: 1000 }, (_, i) => `p${i}@acme.example`).join(", ")}`,
+					"",
+					"body",
+				].join("\r\n"),
+			),
+	],
+	[
+		"attachment-only mail",
+		() =>
+			enc.encode(
+				[
+					...head([
+						"MIME-Version: 1.0",
+						"Content-Type: application/pdf; name=a.pdf",
+						"Content-Transfer-Encoding: base64",
+						"Content-Disposition: attachment; filename=a.pdf",
+					]),
+					"",
+					"JVBERi0xLjQK",
+				].join("\r\n"),
+			),
+	],
+	["binary garbage", () => crypto.getRandomValues(new Uint8Array(64 * 1024))],
+	[
+		"emoji and IDN names and addresses",
+		() =>
+			enc.encode(
+				[
+					...head().filter((l) => !l.startsWith("To:")),
+					"To: =?UTF-8?B?8J+MnyBab8OrIE3DvGxsZXI=?= <zoe@m\u00fcller.example>, \u30c6\u30b9\u30c8 <test@xn--r8jz45g.example>",
+					"Subject: =?UTF-8?Q?Caf=C3=A9_=E2=98=95?=",
+					"",
+					"body",
+				].join("\r\n"),
+			),
+	],
+	[
+		"HTML-only mail",
+		() =>
+			enc.encode(
+				[
+					...head(["MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8"]),
+					"",
+					"<p>Hi <b>Ann</b>,<br>coffee?</p><script>alert(1)</script>",
+				].join("\r\n"),
+			),
+	],
+	[
+		"a 10k-character Subject",
+		() =>
+			enc.encode(
+				head()
+					.join("\r\n")
+					.replace("Subject: hi", `Subject: ${"long ".repeat(2000)}`) + "\r\n\r\nbody",
+			),
+	],
+	["only headers, no body", () => enc.encode(`${head().join("\r\n")}\r\n`)],
+	["empty message", () => new Uint8Array()],
+];
+
+describe("bad input", () => {
+	beforeAll(async () => {
+		await signUp(USER, T);
+	});
+
+	it.each(cases)("%s: one outcome, no crash, no partial writes", async (_label, make) => {
+		const before = await counts();
+		const logsBefore = (await logOf()).length;
+		const r = await receive(make(), { to: `track@${DOMAIN}`, at: T, envelopeFrom: USER });
+		const after = await counts();
+		expect(["accepted", "ignored", "rejected", "held"]).toContain(r.outcome.outcome);
+		expect((await logOf()).length).toBe(logsBefore + 1);
+		expect(r.rejected !== null).toBe(r.outcome.outcome === "rejected");
+		if (r.outcome.outcome !== "accepted") {
+			for (const t of ["contacts", "threads", "messages", "nudges"]) expect(after[t], t).toBe(before[t]);
+		} else {
+			expect((after.nudges ?? 0) - (before.nudges ?? 0)).toBeGreaterThan(0);
+		}
+	});
+
+	it("keeps at most 200 characters of text, and never the body", async () => {
+		const body = `${"Lorem ipsum dolor sit amet. ".repeat(40)}SECRET-TAIL`;
+		await receive(enc.encode([...head(), "", body].join("\r\n")), { to: `track@${DOMAIN}`, at: T, envelopeFrom: USER });
+		const rows = await db.all<{ snippet: string }>(sql`select snippet from messages`);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const r of rows) expect(r.snippet.length).toBeLessThanOrEqual(200);
+		const dump =
+			JSON.stringify(await db.all(sql`select * from messages`)) +
+			JSON.stringify(await db.all(sql`select * from threads`));
+		expect(dump).not.toContain("SECRET-TAIL");
+	});
+
+	it("a 10k-character Subject is clipped where it is stored", async () => {
+		const subject = "x".repeat(10_000);
+		await receive(enc.encode(head().join("\r\n").replace("Subject: hi", `Subject: ${subject}`) + "\r\n\r\nbody"), {
+			to: `track@${DOMAIN}`,
+			at: T,
+			envelopeFrom: USER,
+		});
+		const log = (await logOf()).at(-1);
+		expect(log?.subject?.length).toBeLessThanOrEqual(200);
+		const threads = await db.all<{ subject: string }>(sql`select subject from threads`);
+		for (const t of threads) expect(t.subject.length).toBeLessThanOrEqual(300);
+	});
+});
