@@ -3,7 +3,7 @@
  * which run inside workerd and cannot read files. Nothing is copied into the
  * project. When the folder is absent the suites print that they were skipped.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -23,6 +23,8 @@ export interface Corpus {
 	dir: string;
 	forward: { cases: ForwardCase[]; files: Record<string, string> } | null;
 	auto: { items: AutoItem[]; files: Record<string, string> } | null;
+	/** Raw .eml files under mime/, base64 (for the benchmark). */
+	mime: Record<string, string> | null;
 }
 
 declare module "vitest" {
@@ -52,6 +54,16 @@ function loadAuto(dir: string): Corpus["auto"] {
 	return { items: items.map(({ file, category }) => ({ file, category })), files };
 }
 
+function loadMime(dir: string): Corpus["mime"] {
+	const base = join(dir, "mime");
+	if (!existsSync(base)) return null;
+	const files: Record<string, string> = {};
+	for (const f of readdirSync(base, { recursive: true, encoding: "utf8" })) {
+		if (f.endsWith(".eml")) files[f] = readFileSync(join(base, f)).toString("base64");
+	}
+	return files;
+}
+
 export default function setup(project: TestProject) {
 	const dir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), "..", "shared", "corpus"));
 	if (!existsSync(dir)) {
@@ -59,5 +71,5 @@ export default function setup(project: TestProject) {
 		project.provide("corpus", null);
 		return;
 	}
-	project.provide("corpus", { dir, forward: loadForward(dir), auto: loadAuto(dir) });
+	project.provide("corpus", { dir, forward: loadForward(dir), auto: loadAuto(dir), mime: loadMime(dir) });
 }
