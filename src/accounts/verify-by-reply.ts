@@ -70,5 +70,7 @@ export async function handleReplyToken(
 		},
 		writes,
 		afterCommit: () => release(row.userId),
+		// Release ends with a mail saying what happened.
+		sendsMail: true,
 	};
 }

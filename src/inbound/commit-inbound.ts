@@ -39,6 +39,6 @@ export async function commitInbound(services: Services, input: CommitInput): Pro
 		return outcome;
 	}
 	if (effects.afterCommit) await effects.afterCommit();
-	if (effects.writes.length) await deliverDueOutbox(services, clock.now());
+	if (effects.sendsMail) await deliverDueOutbox(services, clock.now());
 	return outcome;
 }

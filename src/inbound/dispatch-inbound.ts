@@ -14,10 +14,15 @@ import { releaseHeldMail } from "../accounts/release-held-mail";
 import { handleReplyToken } from "../accounts/verify-by-reply";
 import { type Effects, type InboundContext, ignored } from "./inbound-context";
 import { routeForAccount } from "./route-for-account";
+import type { SenderLookup } from "./sender-lookup";
 
 const tooBigToHold = (ctx: InboundContext) => (ctx.email.raw?.byteLength ?? 0) > MAX_HELD_BYTES;
 
-export async function dispatchInbound(ctx: InboundContext, fromAddress: string): Promise<Effects> {
+export async function dispatchInbound(
+	ctx: InboundContext,
+	fromAddress: string,
+	found: SenderLookup["account"],
+): Promise<Effects> {
 	const { route } = ctx;
 	if (route.kind === "other_domain") {
 		return ignored(null, "not_our_domain", `Sent to ${route.domain}, which is not ${ctx.services.config.mailDomain}.`);
@@ -25,8 +30,6 @@ export async function dispatchInbound(ctx: InboundContext, fromAddress: string):
 	if (route.kind === "reply") {
 		return handleReplyToken(ctx, route.token, fromAddress, (userId) => releaseHeldMail(ctx, userId));
 	}
-	const accounts = createAccountsRepo(ctx.services.db);
-	const found = await accounts.findByAddress(fromAddress);
 	if (!found) {
 		if (tooBigToHold(ctx)) {
 			return ignored(
@@ -44,9 +47,11 @@ export async function dispatchInbound(ctx: InboundContext, fromAddress: string):
 				userId,
 			},
 			writes,
+			sendsMail: true,
 		};
 	}
 	const { user } = found;
+	const accounts = createAccountsRepo(ctx.services.db);
 	if (!found.addressVerified || user.status === "pending") {
 		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id)) >= MAX_HELD_PER_USER) {
 			return ignored(user.id, "hold_full", "Address not confirmed yet, and no more mail can be held for it.");
@@ -67,7 +72,8 @@ export async function dispatchInbound(ctx: InboundContext, fromAddress: string):
 				userId: user.id,
 			},
 			writes: [holdMail(ctx, user.id), ...resend],
+			sendsMail: resend.length > 0,
 		};
 	}
-	return routeForAccount(ctx, { user, addresses: await accounts.addressesOf(user.id) });
+	return routeForAccount(ctx, { user, addresses: found.addresses });
 }

@@ -11,6 +11,8 @@ export type Write = BatchItem<"sqlite">;
 export interface Effects {
 	outcome: InboundOutcome;
 	writes: Write[];
+	/** The writes queue mail: deliver it right after the commit. */
+	sendsMail?: boolean;
 	/** Work that may only start once the writes are committed (e.g. releasing held mail). */
 	afterCommit?: () => Promise<void>;
 }

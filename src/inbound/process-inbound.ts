@@ -10,10 +10,10 @@ import { detectAutomatic } from "./automatic-mail";
 import { dispatchInbound } from "./dispatch-inbound";
 import type { Effects } from "./inbound-context";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
-import { createInboundSeenRepo } from "./inbound-seen-repo";
 import { readInvites } from "./meeting-invite";
 import { type ParsedMail, parseMessage } from "./parse-message";
 import { checkSenderAuth } from "./sender-auth";
+import { lookupSender } from "./sender-lookup";
 
 export interface Processed {
 	effects: Effects;
@@ -88,7 +88,8 @@ export async function processInbound(
 			messageKey,
 		);
 	}
-	if (await createInboundSeenRepo(services.db).has(messageKey, opts.seenAs)) {
+	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs);
+	if (sender.seen) {
 		return final(
 			{ outcome: "ignored", reason: "duplicate", detail: "Already processed this message.", userId: null },
 			mail,
@@ -106,6 +107,7 @@ export async function processInbound(
 			logId: opts.logId,
 		},
 		fromAddress,
+		sender.account,
 	);
 	return { effects, mail, messageKey };
 }

@@ -28,7 +28,7 @@ async function answer(ctx: InboundContext, account: Account, effects: Effects, d
 		to: account.addresses[0] ?? "",
 		...draft,
 	});
-	return { ...effects, writes: [...effects.writes, ...writes] };
+	return { ...effects, writes: [...effects.writes, ...writes], sendsMail: true };
 }
 
 function nothingToTrack(ctx: InboundContext, account: Account, why: string): Promise<Effects> {

@@ -32,10 +32,12 @@ export async function ensureContacts(
 	userId: string,
 	people: readonly MailAddress[],
 	opts: EnsureOptions,
+	/** Already-read contacts of these people, to save a round trip. */
+	known?: Map<string, ContactRow>,
 ): Promise<{ contacts: ContactRef[]; writes: Write[] }> {
 	const unique = new Map<string, MailAddress>();
 	for (const p of people) if (p.address && !unique.has(p.address)) unique.set(p.address, p);
-	const existing = await repo.contactsByEmail(userId, [...unique.keys()]);
+	const existing = known ?? (await repo.contactsByEmail(userId, [...unique.keys()]));
 	const writes: Write[] = [];
 	const refs: ContactRef[] = [];
 	for (const person of unique.values()) {

@@ -60,6 +60,40 @@ export function createTrackingRepo(db: Db) {
 			return out;
 		},
 
+		/**
+		 * In one round trip: the not-closed threads of these contacts under any of these
+		 * subject keys (newest first), and their open nudges of these kinds.
+		 */
+		async threadsWithOpenNudges(
+			userId: string,
+			contactIds: readonly string[],
+			keys: readonly string[],
+			kinds: readonly NudgeKind[],
+		): Promise<{ threads: ThreadRow[]; nudges: NudgeRow[] }> {
+			if (!contactIds.length || !keys.length) return { threads: [], nudges: [] };
+			const match = and(
+				eq(threads.userId, userId),
+				inArray(threads.contactId, contactIds.slice(0, CHUNK / 2)),
+				inArray(threads.subjectKey, keys.slice(0, CHUNK / 2)),
+				ne(threads.state, "closed"),
+			);
+			const [found, open] = await db.batch([
+				db.select().from(threads).where(match).orderBy(desc(threads.updatedAt)),
+				db
+					.select()
+					.from(nudges)
+					.where(
+						and(
+							eq(nudges.userId, userId),
+							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(match)),
+							inArray(nudges.state, ["pending", "snoozed"]),
+							inArray(nudges.kind, [...kinds]),
+						),
+					),
+			]);
+			return { threads: found, nudges: open };
+		},
+
 		/** The latest not-closed thread with this contact and subject. */
 		async threadBySubject(userId: string, contactId: string, key: string): Promise<ThreadRow | null> {
 			const rows = await db

@@ -142,9 +142,9 @@ const cases: [string, () => Uint8Array][] = [
 		"a 10k-character Subject",
 		() =>
 			enc.encode(
-				head()
+				`${head()
 					.join("\r\n")
-					.replace("Subject: hi", `Subject: ${"long ".repeat(2000)}`) + "\r\n\r\nbody",
+					.replace("Subject: hi", `Subject: ${"long ".repeat(2000)}`)}\r\n\r\nbody`,
 			),
 	],
 	["only headers, no body", () => enc.encode(`${head().join("\r\n")}\r\n`)],
@@ -185,7 +185,7 @@ describe("bad input", () => {
 
 	it("a 10k-character Subject is clipped where it is stored", async () => {
 		const subject = "x".repeat(10_000);
-		await receive(enc.encode(head().join("\r\n").replace("Subject: hi", `Subject: ${subject}`) + "\r\n\r\nbody"), {
+		await receive(enc.encode(`${head().join("\r\n").replace("Subject: hi", `Subject: ${subject}`)}\r\n\r\nbody`), {
 			to: `track@${DOMAIN}`,
 			at: T,
 			envelopeFrom: USER,

@@ -37,15 +37,23 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 	const userClock: UserClock = user;
 	const now = ctx.now;
 	const writes: Write[] = [];
-	const { contacts, writes: contactWrites } = await ensureContacts(repo, user.id, o.people, {
-		status: "awaiting_reply",
-		touch: true,
-		now,
-	});
+	const refIds = [...new Set([...(o.inReplyTo ? [o.inReplyTo] : []), ...o.references])];
+	const [known, existing] = await Promise.all([
+		refIds.length ? repo.messagesById(user.id, refIds) : Promise.resolve([]),
+		repo.contactsByEmail(
+			user.id,
+			o.people.map((p) => p.address),
+		),
+	]);
+	const { contacts, writes: contactWrites } = await ensureContacts(
+		repo,
+		user.id,
+		o.people,
+		{ status: "awaiting_reply", touch: true, now },
+		existing,
+	);
 	writes.push(...contactWrites);
 
-	const refIds = [...new Set([...(o.inReplyTo ? [o.inReplyTo] : []), ...o.references])];
-	const known = refIds.length ? await repo.messagesById(user.id, refIds) : [];
 	const ownIds = new Set(known.filter((m) => m.direction === "outbound").map((m) => m.messageId));
 	const quoted = quotedAuthors(
 		o.text,
@@ -55,16 +63,23 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 	const key = subjectKey(o.subject);
 	// Headers first (the subjects of the mails this one answers), then this subject.
 	const keys = [...new Set([...known.map((m) => subjectKey(m.subject)), key])];
+	const found = await repo.threadsWithOpenNudges(
+		user.id,
+		contacts.filter((c) => !c.isNew).map((c) => c.id),
+		keys,
+		LADDER,
+	);
 	const lines: string[] = [];
 
 	for (const contact of contacts) {
+		const mine = found.threads.filter((t) => t.contactId === contact.id);
 		let thread: ThreadRow | null = null;
-		for (const k of contact.isNew ? [] : keys) {
-			thread = await repo.threadBySubject(user.id, contact.id, k);
+		for (const k of keys) {
+			thread = mine.find((t) => t.subjectKey === k) ?? null;
 			if (thread) break;
 		}
 		const replied = theyAnswered || quoted.has(contact.email);
-		const open = thread ? await repo.pendingNudges(user.id, [thread.id], LADDER) : [];
+		const open = thread ? found.nudges.filter((n) => n.threadId === thread?.id) : [];
 		// A reply resets the count; a plain new outreach carries it on.
 		const attempt = replied || !thread ? 1 : thread.attempts + 1;
 		const threadId = thread?.id ?? newId();
