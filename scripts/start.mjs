@@ -41,6 +41,10 @@ Followthrough is starting at ${base} (mail domain ${mailDomain}).
     curl -sS '${base}/cdn-cgi/handler/scheduled?cron=*/15+*+*+*+*&time=${inThreeDays}'
 
   Outgoing mail: ${base}/dev/mailbox  (JSON: ${base}/dev/mailbox.json)
+
+  A new sender is asked to confirm first. Reply to the verification mail:
+    RT=$(curl -s ${base}/dev/mailbox.json | node -pe 'JSON.parse(require("fs").readFileSync(0)).at(-1).replyTo')
+    curl -sS -X POST "${base}/cdn-cgi/handler/email?from=you@example.com&to=$RT" --data-binary @examples/confirm-reply.eml
 `);
 
 const dev = spawn(

@@ -24,6 +24,15 @@ async function readRaw(message: EmailMessageLike, cap: number): Promise<Uint8Arr
 	return bytes.byteLength > cap ? null : bytes;
 }
 
+/**
+ * Lower case, and a space read back as "+": an envelope address has no unquoted
+ * spaces, but a URL query (wrangler's local /cdn-cgi/handler/email?to=r+abc) turns
+ * "+" into one.
+ */
+export function normaliseRecipient(to: string): string {
+	return to.trim().toLowerCase().replace(/ /g, "+");
+}
+
 function answerSmtp(message: EmailMessageLike, outcome: InboundOutcome): void {
 	if (outcome.outcome === "rejected") message.setReject(outcome.detail);
 }
@@ -33,7 +42,7 @@ export async function handleEmailEvent(message: EmailMessageLike, services: Serv
 	const raw = await readRaw(message, config.maxInboundBytes);
 	const email: InboundEmail = {
 		envelopeFrom: message.from,
-		envelopeTo: message.to.toLowerCase(),
+		envelopeTo: normaliseRecipient(message.to),
 		rawSize: raw?.byteLength ?? message.rawSize,
 		raw,
 	};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDelay, routeRecipient } from "../../src/inbound/address-grammar";
+import { normaliseRecipient } from "../../src/inbound/email-event";
 
 const D = "followthrough.test";
 
@@ -57,5 +58,15 @@ describe("parseDelay", () => {
 		["monday1730", "monday 17:30"],
 	])("reads the explicit time in %j", (s, phrase) => {
 		expect(parseDelay(s)).toEqual({ kind: "phrase", phrase, hasTime: true });
+	});
+});
+
+describe("normaliseRecipient", () => {
+	it.each([
+		["Track@FollowThrough.test", "track@followthrough.test"],
+		["r abcdefghijklmnopqrstuvwxyz@followthrough.test", "r+abcdefghijklmnopqrstuvwxyz@followthrough.test"],
+		[" track+3d@followthrough.test ", "track+3d@followthrough.test"],
+	])("%j → %j", (to, expected) => {
+		expect(normaliseRecipient(to)).toBe(expected);
 	});
 });
