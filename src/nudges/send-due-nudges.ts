@@ -1,0 +1,145 @@
+/**
+ * The nudge half of a cron tick: due nudges become one digest per user and local
+ * day (or single mails), written to the outbox together with the state change and
+ * the next rung of each ladder, a chunk of users per D1 batch. Delivery is the
+ * outbox sender's job.
+ */
+import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
+import type { Services } from "../app/services";
+import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
+import { newId } from "../lib/crypto";
+import { composeOutboxRow } from "../mail/compose";
+import { renderDigest, renderSingle } from "./digest-mail";
+import {
+	chunkStatements,
+	type DueNudge,
+	existingDedupeKeys,
+	type PlannedMail,
+	type PlannedSuccessor,
+	type PlannedThread,
+	selectDueNudges,
+} from "./due-nudges-repo";
+import { digestKey, groupByUser, ladderStep, planUser, singleKey, type UserDue } from "./plan-tick";
+
+/** Nudges read per page; users per write batch (each batch: a handful of set-based statements). */
+export const PAGE_NUDGES = 1000;
+export const USERS_PER_CHUNK = 100;
+const MAX_PAGES = 50;
+
+export interface NudgeTickSummary {
+	users: number;
+	digests: number;
+	singles: number;
+	statements: number;
+}
+
+async function planMail(
+	services: Services,
+	u: UserDue,
+	nudges: DueNudge[],
+	rendered: { subject: string; text: string; html: string },
+	kind: "digest" | "nudge",
+	dedupeKey: string,
+	now: Date,
+): Promise<PlannedMail> {
+	const { config } = services;
+	const token = newSecretToken();
+	const replyTo = `r+${token}@${config.mailDomain}`;
+	const row = composeOutboxRow(
+		{
+			kind,
+			userId: u.userId,
+			to: u.to ?? "",
+			subject: rendered.subject,
+			text: rendered.text,
+			html: rendered.html,
+			replyTo,
+			headers: { "list-unsubscribe": `<mailto:${replyTo}?subject=unsubscribe>` },
+			dedupeKey,
+		},
+		config,
+		{ id: newId(), now },
+	);
+	return {
+		outbox: row,
+		tokenHash: await hashSecretToken(token),
+		tokenExpiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000),
+		nudgeIds: nudges.map((n) => n.id),
+	};
+}
+
+export async function sendDueNudges(services: Services): Promise<NudgeTickSummary> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, statements: 0 };
+	const seen = new Set<string>();
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const rows = (await selectDueNudges(db, now, PAGE_NUDGES)).filter((r) => !seen.has(r.id));
+		summary.statements++;
+		if (!rows.length) break;
+		let users = groupByUser(rows).filter((u) => u.to !== null);
+		// A full page may have cut the last user's nudges short: leave them whole for the next page.
+		if (rows.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
+		for (const u of users) for (const n of u.nudges) seen.add(n.id);
+		for (const r of rows) if (r.to === null) seen.add(r.id);
+		const already = await existingDedupeKeys(
+			db,
+			users.map((u) => digestKey(u, now)),
+		);
+		summary.statements++;
+		for (let i = 0; i < users.length; i += USERS_PER_CHUNK) {
+			const mails: PlannedMail[] = [];
+			const successors: PlannedSuccessor[] = [];
+			const threads: PlannedThread[] = [];
+			for (const u of users.slice(i, i + USERS_PER_CHUNK)) {
+				const plan = planUser(u, already.has(digestKey(u, now)));
+				const batches: { mail: PlannedMail; nudges: DueNudge[] }[] = [];
+				if (plan.digest) {
+					const rendered = await renderDigest(plan.digest, now, config.publicUrl);
+					batches.push({
+						mail: await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now),
+						nudges: plan.digest,
+					});
+					summary.digests++;
+				}
+				for (const n of plan.singles) {
+					const rendered = await renderSingle(n, now, config.publicUrl);
+					batches.push({ mail: await planMail(services, u, [n], rendered, "nudge", singleKey(n), now), nudges: [n] });
+					summary.singles++;
+				}
+				for (const b of batches) {
+					mails.push(b.mail);
+					for (const n of b.nudges) {
+						const step = ladderStep(n, now, u.clock);
+						const outboxId = b.mail.outbox.id;
+						if (step.next) {
+							successors.push({
+								outboxId,
+								row: {
+									id: newId(),
+									userId: u.userId,
+									contactId: n.contactId,
+									threadId: n.threadId,
+									kind: step.next.kind,
+									dueAt: step.next.due.dueAt,
+									dueOn: step.next.due.dueOn,
+									attempt: step.next.attempt,
+									note: n.note,
+									createdAt: now,
+									updatedAt: now,
+								},
+							});
+						}
+						if (step.thread && n.threadId) threads.push({ outboxId, threadId: n.threadId, ...step.thread });
+					}
+				}
+				summary.users++;
+			}
+			if (!mails.length) continue;
+			const statements = chunkStatements(config.db, now, mails, successors, threads);
+			summary.statements += statements.length;
+			await config.db.batch(statements);
+		}
+	}
+	return summary;
+}
