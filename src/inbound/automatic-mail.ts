@@ -23,6 +23,11 @@ const AUTO_SUBJECT =
 	/^\s*(auto(matic|matische)?[\s_-]*(reply|response|antwort|réponse|respuesta|risposta|svar)|automatisk\s+svar|out of (the )?office|abwesenheit|absence|réponse automatique|respuesta automática|risposta automatica|fuera de la oficina|away until|on vacation|vacation reply|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|failure notice|nondeliverable)\b/i;
 const BOUNCE_LOCALS = new Set(["mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"]);
 
+/** "Automatic reply: …", "Out of office", "Abwesenheitsnotiz"… */
+export function isAutoReplySubject(subject: string): boolean {
+	return AUTO_SUBJECT.test(subject);
+}
+
 const header = (headers: readonly HeaderField[], key: string) => headers.find((h) => h.key === key)?.value.trim();
 
 export function detectAutomatic(mail: MailSignals, ourDomain: string): Automatic | null {

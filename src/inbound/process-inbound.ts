@@ -8,6 +8,7 @@ import { sha256Hex } from "../lib/crypto";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
 import { dispatchInbound } from "./dispatch-inbound";
+import { absenceFromContact } from "./handlers/out-of-office";
 import type { Effects } from "./inbound-context";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
 import { readInvites } from "./meeting-invite";
@@ -71,6 +72,11 @@ export async function processInbound(
 		config.mailDomain,
 	);
 	if (automatic && !(isInvite && automatic.kind !== "loop")) {
+		const absence =
+			automatic.kind === "auto_reply" && fromAddress
+				? await absenceFromContact({ services, email, mail, messageKey, logId: opts.logId }, fromAddress)
+				: null;
+		if (absence) return { effects: absence, mail, messageKey };
 		const detail = `Automatic mail, not answered: ${automatic.why}.`;
 		return final({ outcome: "ignored", reason: `automatic_${automatic.kind}`, detail, userId: null }, mail, messageKey);
 	}

@@ -69,15 +69,15 @@ export function createTrackingRepo(db: Db) {
 			contactIds: readonly string[],
 			keys: readonly string[],
 			kinds: readonly NudgeKind[],
-		): Promise<{ threads: ThreadRow[]; nudges: NudgeRow[] }> {
-			if (!contactIds.length || !keys.length) return { threads: [], nudges: [] };
+		): Promise<{ threads: ThreadRow[]; nudges: NudgeRow[]; introReachOuts: NudgeRow[] }> {
+			if (!contactIds.length || !keys.length) return { threads: [], nudges: [], introReachOuts: [] };
 			const match = and(
 				eq(threads.userId, userId),
 				inArray(threads.contactId, contactIds.slice(0, CHUNK / 2)),
 				inArray(threads.subjectKey, keys.slice(0, CHUNK / 2)),
 				ne(threads.state, "closed"),
 			);
-			const [found, open] = await db.batch([
+			const [found, open, reachOuts] = await db.batch([
 				db.select().from(threads).where(match).orderBy(desc(threads.updatedAt)),
 				db
 					.select()
@@ -90,8 +90,21 @@ export function createTrackingRepo(db: Db) {
 							inArray(nudges.kind, [...kinds]),
 						),
 					),
+				// Reach-outs still open from introductions of these people.
+				db
+					.select()
+					.from(nudges)
+					.where(
+						and(
+							eq(nudges.userId, userId),
+							inArray(nudges.contactId, contactIds.slice(0, CHUNK / 2)),
+							eq(nudges.kind, "reach_out"),
+							inArray(nudges.state, ["pending", "snoozed"]),
+							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(eq(threads.kind, "intro"))),
+						),
+					),
 			]);
-			return { threads: found, nudges: open };
+			return { threads: found, nudges: open, introReachOuts: reachOuts };
 		},
 
 		/** The latest not-closed thread with this contact and subject. */
@@ -173,6 +186,20 @@ export function createTrackingRepo(db: Db) {
 		},
 		insertNudge(row: typeof nudges.$inferInsert) {
 			return db.insert(nudges).values(row);
+		},
+		rescheduleNudge(userId: string, id: string, due: { dueAt: Date; dueOn: string | null }, now: Date) {
+			return db
+				.update(nudges)
+				.set({ dueAt: due.dueAt, dueOn: due.dueOn, updatedAt: now })
+				.where(and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, ["pending", "snoozed"])));
+		},
+		cancelNudgesById(userId: string, ids: readonly string[], now: Date) {
+			return db
+				.update(nudges)
+				.set({ state: "cancelled", closedAt: now, updatedAt: now })
+				.where(
+					and(eq(nudges.userId, userId), inArray(nudges.id, [...ids]), inArray(nudges.state, ["pending", "snoozed"])),
+				);
 		},
 		/** Cancels the open nudges of these kinds on these threads. */
 		cancelNudges(userId: string, threadIds: readonly string[], kinds: readonly NudgeKind[], now: Date) {

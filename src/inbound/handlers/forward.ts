@@ -12,11 +12,13 @@ import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
 import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
+import { isAutoReplySubject } from "../automatic-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
 import { type Account, accepted, type Effects, type InboundContext, ignored, type Write } from "../inbound-context";
 import { hasIntroLanguage, namedAddresses } from "../intro-detection";
 import type { MailAddress } from "../parse-message";
 import { snippetOf } from "../snippet";
+import { moveForAbsence } from "./out-of-office";
 import { trackOutreach } from "./outreach";
 
 const FOLLOW_UPS = ["follow_up", "last_try", "confirm_receipt"] as const;
@@ -52,6 +54,14 @@ export async function trackForward(
 	if (!sender?.address || !keep(sender)) {
 		const who = sender?.name ? `${sender.name} (no address in the forward)` : "no sender";
 		return ignored(user.id, "forward_without_sender", `Forward with ${who}: nothing to track.`);
+	}
+
+	// A forwarded out-of-office: not a reply; it may move the follow-up.
+	if (isAutoReplySubject(fwd.subject)) {
+		const moved = await moveForAbsence(ctx, account, sender.address, fwd.body, fwd.date ?? now);
+		return (
+			moved ?? ignored(user.id, "out_of_office", "An out-of-office reply without a return date: follow-ups unchanged.")
+		);
 	}
 
 	const repo = createTrackingRepo(ctx.services.db);

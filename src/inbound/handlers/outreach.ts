@@ -4,7 +4,7 @@
  */
 
 import { newId } from "../../lib/crypto";
-import { confirmReceiptDue, followUpDue, ladderKind } from "../../nudges/cadence";
+import { confirmReceiptDue, followUpDue, ladderKind, sameDayDue } from "../../nudges/cadence";
 import { formatDate, type UserClock } from "../../time/local-time";
 import type { DueTime } from "../../time/resolve-delay";
 import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
@@ -131,8 +131,41 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 				updatedAt: now,
 			}),
 		);
+		// They were introduced: the reach-out is done, and the referrer should hear about it.
+		const reachOuts = found.introReachOuts.filter((r) => r.contactId === contact.id);
+		const referrerId = contact.existing?.referrerId ?? null;
+		if (reachOuts.length) {
+			writes.push(
+				repo.cancelNudgesById(
+					user.id,
+					reachOuts.map((r) => r.id),
+					now,
+				),
+			);
+			if (referrerId) {
+				const soon = sameDayDue(now, userClock);
+				writes.push(
+					repo.insertNudge({
+						id: newId(),
+						userId: user.id,
+						contactId: referrerId,
+						threadId: reachOuts[0]?.threadId ?? null,
+						kind: "close_loop",
+						state: "pending",
+						dueAt: soon.dueAt,
+						dueOn: soon.dueOn,
+						note: displayName(contact),
+						createdAt: now,
+						updatedAt: now,
+					}),
+				);
+			}
+		}
+		const closing = reachOuts.length > 0 && referrerId !== null;
 		const when = due.dueOn ? formatDate(due.dueOn) : due.dueAt.toISOString();
-		lines.push(`${displayName(contact)}: ${kind.replace("_", " ")} ${when}${replied ? " (they replied earlier)" : ""}`);
+		lines.push(
+			`${displayName(contact)}: ${kind.replace("_", " ")} ${when}${replied ? " (they replied earlier)" : ""}${closing ? ", and a note to thank whoever introduced you" : ""}`,
+		);
 	}
 	if (o.messageId) {
 		writes.push(

@@ -1,0 +1,84 @@
+/**
+ * An out-of-office reply from a contact that says when they are back moves the
+ * pending follow-up to the first business day after that date. It is not a reply,
+ * and it is never answered.
+ */
+
+import { createAccountsRepo } from "../../accounts/accounts-repo";
+import type { Services } from "../../app/services";
+import { parseReturnDate } from "../../nudges/out-of-office";
+import { addDays, formatDate, onOrNextBusinessDay } from "../../time/local-time";
+import { dueOnDate } from "../../time/resolve-delay";
+import { displayName } from "../../tracking/ensure-contacts";
+import { createTrackingRepo } from "../../tracking/tracking-repo";
+import { routeRecipient } from "../address-grammar";
+import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
+import type { InboundEmail } from "../inbound-email";
+import type { ParsedMail } from "../parse-message";
+import { checkSenderAuth } from "../sender-auth";
+
+const FOLLOW_UPS = ["follow_up", "last_try", "confirm_receipt"] as const;
+
+export async function moveForAbsence(
+	ctx: InboundContext,
+	account: Account,
+	contactAddress: string,
+	text: string,
+	sentAt: Date,
+): Promise<Effects | null> {
+	const { user } = account;
+	const back = parseReturnDate(text, sentAt, user.timezone);
+	if (!back) return null;
+	const repo = createTrackingRepo(ctx.services.db);
+	const contact = (await repo.contactsByEmail(user.id, [contactAddress])).get(contactAddress);
+	if (!contact) return null;
+	const threads = await repo.openThreadsOf(user.id, contact.id);
+	const pending = threads.length
+		? await repo.pendingNudges(
+				user.id,
+				threads.map((t) => t.id),
+				FOLLOW_UPS,
+			)
+		: [];
+	const due = dueOnDate(onOrNextBusinessDay(addDays(back, 1), user.businessDays), user);
+	const later = pending.filter((n) => n.dueAt.getTime() < due.dueAt.getTime());
+	if (!later.length) return null;
+	const writes = later.map((n) => repo.rescheduleNudge(user.id, n.id, due, ctx.now));
+	return accepted(
+		user.id,
+		"out_of_office",
+		`${displayName(contact)} is away until ${formatDate(back)}: follow-up moved to ${formatDate(due.dueOn ?? back)}.`,
+		writes,
+	);
+}
+
+/**
+ * A contact's own auto-reply reached us (the user had us in CC). It counts only
+ * when it authenticates and is addressed to a verified, active user.
+ */
+export async function absenceFromContact(
+	p: { services: Services; email: InboundEmail; mail: ParsedMail; messageKey: string; logId: string },
+	fromAddress: string,
+): Promise<Effects | null> {
+	if (!checkSenderAuth(p.mail.headers, fromAddress).ok) return null;
+	const accounts = createAccountsRepo(p.services.db);
+	const ours = `@${p.services.config.mailDomain}`;
+	for (const to of [...p.mail.to, ...p.mail.cc]) {
+		if (to.address.endsWith(ours)) continue;
+		const found = await accounts.findByAddress(to.address);
+		if (!found?.addressVerified || found.user.status !== "active") continue;
+		const now = p.services.clock.now();
+		const ctx: InboundContext = {
+			services: p.services,
+			now,
+			email: p.email,
+			mail: p.mail,
+			route: routeRecipient(p.email.envelopeTo, p.services.config.mailDomain),
+			messageKey: p.messageKey,
+			logId: p.logId,
+		};
+		const account = { user: found.user, addresses: await accounts.addressesOf(found.user.id) };
+		return moveForAbsence(ctx, account, fromAddress, p.mail.text, p.mail.date ?? now);
+	}
+	return null;
+}

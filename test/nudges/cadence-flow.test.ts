@@ -1,0 +1,151 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { threads } from "../../src/db/schema";
+import { DOMAIN, db, mailsTo, nudgesOf, send, signUp } from "../support/inbound";
+import { tick } from "../support/outbox";
+
+const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
+const at = (iso: string) => new Date(iso);
+/** 08:00 New York (EST) on a November/December date. */
+const digestAt = (date: string) => new Date(`${date}T13:00:00Z`);
+let n = 0;
+const newUser = async () => {
+	const address = `flow${++n}@example.com`;
+	const userId = await signUp(address, T);
+	return { address, userId, baseline: (await mailsTo(address)).length };
+};
+const subjects = async (address: string, baseline: number) =>
+	(await mailsTo(address)).slice(baseline).map((m) => m.subject);
+const introBody = (address: string) =>
+	[
+		"---------- Forwarded message ---------",
+		"From: Carol Diaz <carol@diaz.example>",
+		"Subject: Intro",
+		`To: ${address}, Bob Stone <bob@stone.example>`,
+		"",
+		"Bob, meet Pat: introducing you two.",
+	].join("\n");
+
+describe("introductions", () => {
+	it("reaching out to the introduced person closes the loop with the referrer", async () => {
+		const { address, userId, baseline } = await newUser();
+		await send(
+			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
+			at("2026-11-23T11:00:00Z"),
+		);
+		const r = await send(
+			{ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello from Pat" },
+			at("2026-11-23T12:00:00Z"),
+		);
+		expect(r.outcome.detail).toContain("and a note to thank whoever introduced you");
+		const pending = (await nudgesOf(userId, "pending")).map((x) => [x.email, x.nudge.kind, x.nudge.dueOn]);
+		expect(pending).toEqual([
+			["bob@stone.example", "follow_up", "2026-11-26"],
+			["carol@diaz.example", "close_loop", "2026-11-23"],
+		]);
+		await tick(digestAt("2026-11-23"));
+		const mails = (await mailsTo(address)).slice(baseline);
+		expect(mails.map((m) => m.subject)).toEqual(["Thank Carol Diaz"]);
+		expect(mails[0]?.text).toContain("1. Let Carol Diaz know you reached out\n   you contacted Bob Stone");
+	});
+
+	it("without outreach, the reach-out escalates at +1 and +2 days, then stops", async () => {
+		const { address, baseline } = await newUser();
+		await send(
+			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
+			at("2026-11-23T11:00:00Z"),
+		);
+		await tick(digestAt("2026-11-23"));
+		await tick(digestAt("2026-11-24"));
+		await tick(digestAt("2026-11-25"));
+		await tick(digestAt("2026-11-26"));
+		await tick(digestAt("2026-11-27"));
+		await tick(digestAt("2026-11-30"));
+		const mails = (await mailsTo(address)).slice(baseline);
+		expect(mails.map((m) => m.createdAt.slice(0, 10))).toEqual(["2026-11-23", "2026-11-24", "2026-11-26"]);
+		expect(mails[1]?.text).toContain("Carol Diaz introduced you yesterday · reminder 2 of 3");
+		expect(mails[2]?.text).toContain("reminder 3 of 3");
+	});
+});
+
+describe("the follow-up ladder", () => {
+	it("+3, +4, +4, then last try, then the thread goes dormant", async () => {
+		const { address, userId, baseline } = await newUser();
+		await send({ from: address, to: "Ann Lee <ann@acme.example>", subject: "Coffee?" }, T);
+		for (const d of [
+			"2026-11-26",
+			"2026-11-27",
+			"2026-11-30",
+			"2026-12-01",
+			"2026-12-04",
+			"2026-12-07",
+			"2026-12-08",
+			"2026-12-09",
+			"2026-12-14",
+			"2026-12-21",
+		]) {
+			await tick(digestAt(d));
+		}
+		const mails = (await mailsTo(address)).slice(baseline);
+		expect(mails.map((m) => [m.createdAt.slice(0, 10), m.subject])).toEqual([
+			["2026-11-26", "Follow up with Ann Lee"],
+			["2026-11-30", "Follow up with Ann Lee"],
+			["2026-12-04", "Follow up with Ann Lee"],
+			["2026-12-08", "Last try with Ann Lee"],
+		]);
+		expect(mails[1]?.text).toContain("2nd follow-up of 3");
+		expect(mails[2]?.text).toContain("3rd follow-up of 3");
+		expect(mails[3]?.text).toContain("Last try with Ann Lee, or move on?");
+		const [thread] = await db.select().from(threads).where(eq(threads.userId, userId));
+		expect(thread).toMatchObject({ state: "dormant", attempts: 4 });
+		expect(await nudgesOf(userId, "pending")).toEqual([]);
+	});
+});
+
+describe("out of office", () => {
+	const ooo = (address: string) => ({
+		from: "ann@acme.example",
+		fromName: "Ann Lee",
+		to: address,
+		cc: `track@${DOMAIN}`,
+		subject: "Automatic reply: Coffee?",
+		extraHeaders: ["Auto-Submitted: auto-replied"],
+		body: "Thanks for your email. I am out of the office and will be back on December 3.",
+		date: "Mon, 23 Nov 2026 09:20:00 -0500",
+	});
+
+	it("a contact's auto-reply with a return date moves the follow-up to the next business day after it, unanswered", async () => {
+		const { address, userId, baseline } = await newUser();
+		await send({ from: address, to: "Ann Lee <ann@acme.example>", cc: `track@${DOMAIN}`, subject: "Coffee?" }, T);
+		const r = await send(ooo(address), at("2026-11-23T14:20:00Z"));
+		expect(r.outcome).toMatchObject({ outcome: "accepted", reason: "out_of_office" });
+		expect(r.outcome.detail).toBe("Ann Lee is away until Thu 3 Dec: follow-up moved to Fri 4 Dec.");
+		expect((await nudgesOf(userId, "pending")).map((x) => [x.nudge.kind, x.nudge.dueOn])).toEqual([
+			["follow_up", "2026-12-04"],
+		]);
+		expect(await subjects(address, baseline)).toEqual([]);
+		expect(await mailsTo("ann@acme.example")).toEqual([]);
+	});
+
+	it("a forwarded out-of-office does the same, and is not taken for a reply", async () => {
+		const { address, userId } = await newUser();
+		await send({ from: address, to: "Ann Lee <ann@acme.example>", subject: "Coffee?" }, T);
+		const body = [
+			"---------- Forwarded message ---------",
+			"From: Ann Lee <ann@acme.example>",
+			"Date: Mon, Nov 23, 2026 at 9:20 AM",
+			"Subject: Automatic reply: Coffee?",
+			`To: ${address}`,
+			"",
+			"I'm away until December 3.",
+		].join("\n");
+		const r = await send(
+			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Automatic reply: Coffee?", body },
+			at("2026-11-23T15:00:00Z"),
+		);
+		expect(r.outcome.reason).toBe("out_of_office");
+		expect((await nudgesOf(userId, "pending")).map((x) => [x.nudge.kind, x.nudge.dueOn])).toEqual([
+			["follow_up", "2026-12-04"],
+		]);
+	});
+});
