@@ -1,6 +1,9 @@
-/** The sender step: deliver due outbox rows once each, retry what can be retried, record the rest. */
-import type { Mailer } from "./mailer";
-import { type OutboxRepo, toOutgoingMail } from "./outbox-repo";
+/**
+ * The sender step: deliver due outbox rows once each (up to 100 per provider call),
+ * retry what can be retried, and record every result in one statement.
+ */
+import { MAX_BATCH, type Mailer } from "./mailer";
+import { type DeliveryRecord, type OutboxRepo, toOutgoingMail } from "./outbox-repo";
 import { nextDeliveryAttempt } from "./retry-policy";
 
 export interface DeliverySummary {
@@ -13,28 +16,35 @@ export interface DeliverySummary {
 export async function deliverDueOutbox(
 	deps: { outbox: OutboxRepo; mailer: Mailer },
 	now: Date,
-	limit = 100,
+	limit = MAX_BATCH,
 ): Promise<DeliverySummary> {
-	const rows = await deps.outbox.claimDue(now, limit);
+	const rows = await deps.outbox.claimDue(now, Math.min(limit, MAX_BATCH));
 	const summary: DeliverySummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
-	for (const row of rows) {
+	if (!rows.length) return summary;
+	const results = await deps.mailer.sendBatch(rows.map(toOutgoingMail));
+	const records: DeliveryRecord[] = rows.map((row, i) => {
 		const attempts = row.attempts + 1;
-		const result = await deps.mailer.send(toOutgoingMail(row));
+		const result = results[i] ?? {
+			ok: false,
+			kind: "retryable",
+			status: null,
+			message: "no result",
+			retryAfterMs: null,
+		};
 		if (result.ok) {
-			await deps.outbox.markSent(row.id, attempts, result.providerId, now);
 			summary.sent++;
-			continue;
+			return { id: row.id, state: "sent", attempts, providerId: result.providerId, nextAttemptAt: null, error: null };
 		}
 		const error = `${result.status ?? "network"}: ${result.message}`.slice(0, 500);
 		const decision =
 			result.kind === "retryable" ? nextDeliveryAttempt(attempts, result.retryAfterMs, now) : { retry: false as const };
 		if (decision.retry) {
-			await deps.outbox.markRetry(row.id, attempts, decision.at, error);
 			summary.retrying++;
-		} else {
-			await deps.outbox.markFailed(row.id, attempts, error);
-			summary.failed++;
+			return { id: row.id, state: "pending", attempts, providerId: null, nextAttemptAt: decision.at.getTime(), error };
 		}
-	}
+		summary.failed++;
+		return { id: row.id, state: "failed", attempts, providerId: null, nextAttemptAt: null, error };
+	});
+	await deps.outbox.record(now, records);
 	return summary;
 }

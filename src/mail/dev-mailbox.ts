@@ -19,6 +19,25 @@ export interface DevMailboxEntry {
 export function createDevMailboxMailer(db: Db, now: () => Date): Mailer {
 	return {
 		name: "dev-mailbox",
+		/** One statement for the whole batch, as Resend takes one call. */
+		async sendBatch(mails: OutgoingMail[]) {
+			if (!mails.length) return [];
+			const rows = mails.map((m) => ({
+				id: m.id,
+				from: m.from,
+				to: m.to,
+				replyTo: m.replyTo,
+				subject: m.subject,
+				text: m.text,
+				html: m.html,
+				headers: JSON.stringify(m.headers),
+			}));
+			await db.run(sql`insert or ignore into dev_mailbox (id, from_address, to_address, reply_to, subject, text, html, headers_json, created_at)
+				select j.value ->> 'id', j.value ->> 'from', j.value ->> 'to', j.value ->> 'replyTo', j.value ->> 'subject', j.value ->> 'text',
+					j.value ->> 'html', j.value ->> 'headers', ${now().getTime()}
+				from json_each(${JSON.stringify(rows)}) j`);
+			return mails.map(() => ({ ok: true as const, providerId: null }));
+		},
 		async send(mail: OutgoingMail) {
 			// Keyed by outbox id: a retried delivery is a no-op, as Idempotency-Key is for Resend.
 			await db

@@ -24,7 +24,12 @@ export type SendResult =
 			retryAfterMs: number | null;
 	  };
 
+/** Resend's batch endpoint takes at most this many mails per call. */
+export const MAX_BATCH = 100;
+
 export interface Mailer {
 	readonly name: "resend" | "dev-mailbox";
 	send(mail: OutgoingMail): Promise<SendResult>;
+	/** Up to MAX_BATCH mails in one call; one result per mail, in order. */
+	sendBatch(mails: OutgoingMail[]): Promise<SendResult[]>;
 }

@@ -1,10 +1,20 @@
 /** D1 access for the outbox: claim due rows with a lease, then record what happened. */
-import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import type { OutgoingMail } from "./mailer";
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface DeliveryRecord {
+	id: string;
+	state: "sent" | "pending" | "failed";
+	attempts: number;
+	providerId: string | null;
+	/** For a retry: when, in epoch ms. */
+	nextAttemptAt: number | null;
+	error: string | null;
+}
 
 /** A tick that dies mid-send leaves rows `sending`; after this long another tick may take them. */
 export const LEASE_MS = 10 * 60_000;
@@ -39,25 +49,24 @@ export function createOutboxRepo(db: Db) {
 				.returning();
 		},
 
-		async markSent(id: string, attempts: number, providerId: string | null, now: Date) {
-			await db
-				.update(outbox)
-				.set({ state: "sent", attempts, providerId, sentAt: now, leaseUntil: null, lastError: null })
-				.where(and(eq(outbox.id, id), eq(outbox.state, "sending")));
-		},
-
-		async markRetry(id: string, attempts: number, at: Date, error: string) {
-			await db
-				.update(outbox)
-				.set({ state: "pending", attempts, nextAttemptAt: at, leaseUntil: null, lastError: error })
-				.where(and(eq(outbox.id, id), eq(outbox.state, "sending")));
-		},
-
-		async markFailed(id: string, attempts: number, error: string) {
-			await db
-				.update(outbox)
-				.set({ state: "failed", attempts, leaseUntil: null, lastError: error })
-				.where(and(eq(outbox.id, id), eq(outbox.state, "sending")));
+		/**
+		 * Records what happened to each claimed row in one statement. Only rows still
+		 * `sending` change: a row another tick took over after our lease ran out is its.
+		 */
+		async record(now: Date, results: DeliveryRecord[]) {
+			if (!results.length) return;
+			await db.run(sql`update outbox set
+					state = r.state,
+					attempts = r.attempts,
+					provider_id = coalesce(r.provider_id, outbox.provider_id),
+					sent_at = case when r.state = 'sent' then ${now.getTime()} else outbox.sent_at end,
+					next_attempt_at = coalesce(r.next_attempt_at, outbox.next_attempt_at),
+					last_error = r.error,
+					lease_until = null
+				from (select j.value ->> 'id' as id, j.value ->> 'state' as state, j.value ->> 'attempts' as attempts,
+						j.value ->> 'providerId' as provider_id, j.value ->> 'nextAttemptAt' as next_attempt_at, j.value ->> 'error' as error
+					from json_each(${JSON.stringify(results)}) j) as r
+				where outbox.id = r.id and outbox.state = 'sending'`);
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
-import type { Mailer, OutgoingMail, SendResult } from "./mailer";
+import { sha256Hex } from "../lib/crypto";
+import { MAX_BATCH, type Mailer, type OutgoingMail, type SendResult } from "./mailer";
 
 interface ResendError {
 	message?: string;
@@ -43,25 +44,47 @@ export function classifyResendError(
 }
 
 /** Sends through Resend's API. The SDK reports failures as values; it does not throw. */
+const payload = (mail: OutgoingMail) => ({
+	from: mail.from,
+	to: mail.to,
+	subject: mail.subject,
+	text: mail.text,
+	...(mail.html === null ? {} : { html: mail.html }),
+	...(mail.replyTo === null ? {} : { replyTo: mail.replyTo }),
+	headers: mail.headers,
+});
+
+/**
+ * The Idempotency-Key of a batch call: derived from its outbox ids, so a retry of
+ * the same rows (a tick that died after Resend accepted them) is recognised.
+ */
+export async function batchIdempotencyKey(ids: readonly string[]): Promise<string> {
+	return `batch-${await sha256Hex([...ids].sort().join(","))}`;
+}
+
 export function createResendMailer(opts: { apiKey: string; baseUrl?: string | undefined; now: () => Date }): Mailer {
 	const client = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
-	return {
+	const mailer: Mailer = {
 		name: "resend",
 		async send(mail: OutgoingMail): Promise<SendResult> {
-			const { data, error, headers } = await client.emails.send(
-				{
-					from: mail.from,
-					to: mail.to,
-					subject: mail.subject,
-					text: mail.text,
-					...(mail.html === null ? {} : { html: mail.html }),
-					...(mail.replyTo === null ? {} : { replyTo: mail.replyTo }),
-					headers: mail.headers,
-				},
-				{ idempotencyKey: mail.id },
-			);
+			const { data, error, headers } = await client.emails.send(payload(mail), { idempotencyKey: mail.id });
 			if (error) return classifyResendError(error, headers, opts.now());
 			return { ok: true, providerId: data?.id ?? null };
 		},
+		async sendBatch(mails: OutgoingMail[]): Promise<SendResult[]> {
+			if (mails.length > MAX_BATCH) throw new Error(`sendBatch: ${mails.length} mails, at most ${MAX_BATCH}`);
+			const [only] = mails;
+			if (mails.length === 1 && only) return [await mailer.send(only)];
+			if (mails.length === 0) return [];
+			const { data, error, headers } = await client.batch.send(mails.map(payload), {
+				idempotencyKey: await batchIdempotencyKey(mails.map((m) => m.id)),
+			});
+			if (error) {
+				const failure = classifyResendError(error, headers, opts.now());
+				return mails.map(() => failure);
+			}
+			return mails.map((_, i) => ({ ok: true, providerId: data?.data[i]?.id ?? null }));
+		},
 	};
+	return mailer;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createResendMailer, parseRetryAfter } from "../../src/mail/resend-mailer";
+import { batchIdempotencyKey, createResendMailer, parseRetryAfter } from "../../src/mail/resend-mailer";
 import { resendStub } from "../support/resend-stub";
 
 const now = new Date("2026-11-23T08:00:00Z");
@@ -70,6 +70,65 @@ describe("Resend mailer", () => {
 	it("treats an unreachable endpoint as retryable", async () => {
 		const mailer = createResendMailer({ apiKey: "k", baseUrl: "http://127.0.0.1:9", now: () => now });
 		expect(await mailer.send(mail)).toMatchObject({ ok: false, kind: "retryable" });
+	});
+});
+
+describe("Resend batch", () => {
+	it("sends up to 100 mails in one call keyed by their outbox ids, one result each", async () => {
+		const stub = resendStub();
+		const mailer = createResendMailer({ apiKey: "re_test_123", baseUrl: stub.baseUrl, now: () => now });
+		const mails = [
+			mail,
+			{ ...mail, id: "1f0c9a52-0000-4d1e-9a51-3c7d2f1e8a10", to: "sam@example.com", replyTo: null, html: null },
+		];
+		const results = await mailer.sendBatch(mails);
+		expect(results).toEqual([
+			{ ok: true, providerId: expect.stringMatching(/^stub-\d+-0$/) },
+			{ ok: true, providerId: expect.stringMatching(/^stub-\d+-1$/) },
+		]);
+		const [req, ...rest] = await stub.requests();
+		expect(rest).toEqual([]);
+		expect(req?.path).toBe("/emails/batch");
+		expect(req?.headers["idempotency-key"]).toBe(await batchIdempotencyKey(mails.map((m) => m.id)));
+		expect(req?.headers["idempotency-key"]).toBe(await batchIdempotencyKey([...mails.map((m) => m.id)].reverse()));
+		expect(req?.headers["x-batch-validation"]).toBe("strict");
+		expect(req?.body).toEqual([
+			{
+				from: mail.from,
+				to: mail.to,
+				subject: mail.subject,
+				text: mail.text,
+				html: mail.html,
+				reply_to: mail.replyTo,
+				headers: mail.headers,
+			},
+			{ from: mail.from, to: "sam@example.com", subject: mail.subject, text: mail.text, headers: mail.headers },
+		]);
+	});
+
+	it("a single mail goes through /emails with its own id as the key", async () => {
+		const stub = resendStub();
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: stub.baseUrl, now: () => now });
+		await mailer.sendBatch([mail]);
+		const [req] = await stub.requests();
+		expect([req?.path, req?.headers["idempotency-key"]]).toEqual(["/emails", mail.id]);
+	});
+
+	it("a failed batch fails every mail in it, as a value", async () => {
+		const stub = resendStub();
+		await stub.script([
+			{
+				status: 429,
+				body: { name: "rate_limit_exceeded", message: "slow", statusCode: 429 },
+				headers: { "retry-after": "60" },
+			},
+		]);
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: stub.baseUrl, now: () => now });
+		const results = await mailer.sendBatch([mail, { ...mail, id: "x2" }]);
+		expect(results).toEqual([
+			{ ok: false, kind: "retryable", status: 429, message: "slow", retryAfterMs: 60_000 },
+			{ ok: false, kind: "retryable", status: 429, message: "slow", retryAfterMs: 60_000 },
+		]);
 	});
 });
 

@@ -41,10 +41,14 @@ describe("scheduled() delivers the outbox", () => {
 		const stub = resendStub();
 		const bindings = { ...env, RESEND_API_KEY: "k", RESEND_BASE_URL: stub.baseUrl };
 		await Promise.all([tick(T0, bindings), tick(T0, bindings), tick(T0, bindings)]);
-		const sent = (await stub.requests()).map((r) => (r.body as { to: string }).to).sort();
-		expect(sent).toEqual(["a@example.com", "b@example.com"]);
+		const requests = await stub.requests();
+		const sent = requests
+			.flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]) as { to: string }[])
+			.map((m) => m.to);
+		expect(sent.sort()).toEqual(["a@example.com", "b@example.com"]);
+		expect(requests.map((r) => r.path)).toEqual(["/emails/batch"]);
 		await tick(minutes(60), bindings);
-		expect(await stub.requests()).toHaveLength(2);
+		expect(await stub.requests()).toHaveLength(1);
 	});
 
 	it("retries a 429 after its retry-after, with the same Idempotency-Key, then stops", async () => {
