@@ -1,24 +1,57 @@
 #!/usr/bin/env node
-// `npm run bench`: runs the workerd benchmarks and prints their figures, with the
-// BENCH_JSON line last (the benchmarks log it; vitest's own summary would follow it).
-import { spawnSync } from "node:child_process";
+// `npm run bench`: runs the workerd benchmarks (test/bench/) and prints their figures,
+// with one merged BENCH_JSON line last. While they run it samples the resident memory
+// of the workerd processes (Linux /proc), since the Worker cannot measure itself.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
-const run = spawnSync(process.execPath, [vitest, "run", "--config", "vitest.bench.config.ts", "--reporter=dot"], {
-	encoding: "utf8",
-	maxBuffer: 64 * 1024 * 1024,
-	env: { ...process.env, FORCE_COLOR: "0" },
-});
-const out = `${run.stdout}\n${run.stderr}`;
-const figures = out.split("\n").filter((l) => l.startsWith("BENCH "));
-const json = out.split("\n").filter((l) => l.startsWith("BENCH_JSON "));
-for (const l of figures) console.log(l.slice(6));
-if (run.status !== 0 || json.length === 0) {
-	console.error(out);
-	process.exit(run.status || 1);
+
+function workerdRssKiB() {
+	let total = 0;
+	for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+		try {
+			if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("workerd")) continue;
+			const rss = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)/m);
+			total += Number(rss?.[1] ?? 0);
+		} catch {
+			// The process ended between listing and reading.
+		}
+	}
+	return total;
 }
-const merged = Object.assign({}, ...json.map((l) => JSON.parse(l.slice("BENCH_JSON ".length))));
-console.log(`BENCH_JSON ${JSON.stringify(merged)}`);
+
+let peakKiB = 0;
+const sampler = setInterval(() => {
+	try {
+		peakKiB = Math.max(peakKiB, workerdRssKiB());
+	} catch {
+		// No /proc (not Linux): no memory figure.
+	}
+}, 100);
+
+const child = spawn(process.execPath, [vitest, "run", "--config", "vitest.bench.config.ts", "--reporter=dot"], {
+	env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+});
+let out = "";
+child.stdout.on("data", (d) => (out += d));
+child.stderr.on("data", (d) => (out += d));
+child.on("close", (code) => {
+	clearInterval(sampler);
+	const lines = out.split("\n").map((l) => l.replace(/\u001b\[[0-9;]*m/g, "").trim());
+	for (const l of lines.filter((l) => l.startsWith("BENCH "))) console.log(l.slice(6));
+	const json = lines.filter((l) => l.startsWith("BENCH_JSON "));
+	if (code !== 0 || json.length === 0) {
+		console.error(out);
+		process.exit(code || 1);
+	}
+	const merged = Object.assign({}, ...json.map((l) => JSON.parse(l.slice("BENCH_JSON ".length))));
+	if (peakKiB) {
+		merged.peak_workerd_rss_mib = Math.round(peakKiB / 1024);
+		console.log(`peak workerd memory (RSS, all benchmarks): ${merged.peak_workerd_rss_mib} MiB`);
+	}
+	console.log(`BENCH_JSON ${JSON.stringify(merged)}`);
+});

@@ -9,20 +9,26 @@ const MAX_DELIVERY_ROUNDS = 20;
 export interface TickSummary {
 	now: string;
 	nudges: NudgeTickSummary;
-	delivery: DeliverySummary;
+	delivery: DeliverySummary & { calls: number };
+	/** D1 statements this tick ran (reads and writes). */
+	statements: number;
 }
 
 export async function runTick(services: Services): Promise<TickSummary> {
 	const now = services.clock.now();
 	const nudges = await sendDueNudges(services);
-	const delivery: DeliverySummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+	const delivery = { claimed: 0, sent: 0, retrying: 0, failed: 0, calls: 0 };
+	let statements = nudges.statements;
 	for (let round = 0; round < MAX_DELIVERY_ROUNDS; round++) {
 		const d = await deliverDueOutbox(services, now);
+		// A claim, and when it took rows: one provider call and one statement recording the results.
+		statements += d.claimed ? 2 : 1;
+		delivery.calls += d.claimed ? 1 : 0;
 		delivery.claimed += d.claimed;
 		delivery.sent += d.sent;
 		delivery.retrying += d.retrying;
 		delivery.failed += d.failed;
 		if (d.claimed < 100) break;
 	}
-	return { now: now.toISOString(), nudges, delivery };
+	return { now: now.toISOString(), nudges, delivery, statements };
 }

@@ -1,0 +1,91 @@
+/**
+ * Tick benchmark: 1,000 then 10,000 users, each with a due follow-up, in local D1;
+ * one cron tick against the local Resend stub. Prints wall time, D1 statements and
+ * Resend calls per size (peak memory of workerd is sampled by scripts/bench.mjs).
+ */
+import { env } from "cloudflare:workers";
+import { expect, it } from "vitest";
+import { buildServices } from "../../src/app/services";
+import { fixedClock } from "../../src/config/clock";
+import { requireConfig } from "../../src/config/env";
+import { runTick } from "../../src/nudges/run-tick";
+import { resendStub } from "../support/resend-stub";
+
+const NOW = new Date("2026-11-26T08:00:00Z");
+const SEED_CHUNK = 500;
+
+async function seed(prefix: string, count: number) {
+	const t = NOW.getTime() - 3 * 86_400_000;
+	for (let i = 0; i < count; i += SEED_CHUNK) {
+		const rows = Array.from({ length: Math.min(SEED_CHUNK, count - i) }, (_, k) => {
+			const n = i + k;
+			return {
+				u: `${prefix}-u${n}`,
+				a: `${prefix}-a${n}`,
+				c: `${prefix}-c${n}`,
+				th: `${prefix}-t${n}`,
+				nu: `${prefix}-n${n}`,
+				email: `${prefix}${n}@bench.example`,
+				contact: `ann${n}@acme.example`,
+			};
+		});
+		const j = JSON.stringify(rows);
+		await env.DB.batch([
+			env.DB.prepare(`insert into users (id, status, timezone, digest_minutes, mode, business_days, created_at, verified_at)
+				select value ->> 'u', 'active', 'UTC', 480, 'digest', 62, ?2, ?2 from json_each(?1)`).bind(j, t),
+			env.DB.prepare(`insert into user_addresses (id, user_id, address, is_primary, created_at, verified_at)
+				select value ->> 'a', value ->> 'u', value ->> 'email', 1, ?2, ?2 from json_each(?1)`).bind(j, t),
+			env.DB.prepare(`insert into contacts (id, user_id, email, name, status, created_at, updated_at)
+				select value ->> 'c', value ->> 'u', value ->> 'contact', 'Ann Lee', 'awaiting_reply', ?2, ?2 from json_each(?1)`).bind(
+				j,
+				t,
+			),
+			env.DB.prepare(`insert into threads (id, user_id, contact_id, kind, state, subject_key, subject, attempts, last_outbound_at, created_at, updated_at)
+				select value ->> 'th', value ->> 'u', value ->> 'c', 'outreach', 'open', 'coffee?', 'Coffee?', 0, ?2, ?2, ?2 from json_each(?1)`).bind(
+				j,
+				t,
+			),
+			env.DB.prepare(`insert into nudges (id, user_id, contact_id, thread_id, kind, state, due_at, due_on, attempt, created_at, updated_at)
+				select value ->> 'nu', value ->> 'u', value ->> 'c', value ->> 'th', 'follow_up', 'pending', ?2, '2026-11-26', 1, ?3, ?3 from json_each(?1)`).bind(
+				j,
+				NOW.getTime(),
+				t,
+			),
+		]);
+	}
+}
+
+it("tick: 1,000 and 10,000 users", async () => {
+	const results: { users: number; wall_ms: number; d1_statements: number; resend_calls: number; sent: number }[] = [];
+	for (const users of [1_000, 10_000]) {
+		await seed(`s${users}`, users);
+		const stub = resendStub();
+		const services = buildServices(
+			requireConfig({ ...env, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.baseUrl }),
+			fixedClock(NOW),
+		);
+		// Later ticks finish what one tick's delivery rounds leave (as cron would every 15 minutes).
+		const t0 = performance.now();
+		let statements = 0;
+		let sent = 0;
+		let digests = 0;
+		for (let i = 0; i < 20 && (i === 0 || sent < users); i++) {
+			const s = await runTick(services);
+			statements += s.statements;
+			sent += s.delivery.sent;
+			digests += s.nudges.digests;
+			if (!s.delivery.claimed && i > 0) break;
+		}
+		const wall = performance.now() - t0;
+		const calls = (await stub.requests()).length;
+		results.push({ users, wall_ms: Math.round(wall), d1_statements: statements, resend_calls: calls, sent });
+		console.log(
+			`BENCH tick ${users} users: ${Math.round(wall)} ms wall, ${statements} D1 statements (${((statements / users) * 100).toFixed(2)} per 100 users), ${calls} Resend calls, ${digests} digests, ${sent} sent`,
+		);
+		expect(digests).toBe(users);
+		expect(sent).toBe(users);
+		// Reset for the next size: these users are done.
+		await env.DB.prepare("update users set status = 'paused' where id like ?1").bind(`s${users}-%`).run();
+	}
+	console.log(`BENCH_JSON ${JSON.stringify({ tick: results })}`);
+});
