@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 // (test/setup/apply-migrations.ts). A Resend stub runs in Node (test/node/resend-stub-server.ts),
 // and the shared corpus is read in Node and provided to the conformance suites (test/node/corpus.ts).
 export default defineConfig(async () => {
+	const bench = process.env.FOLLOWTHROUGH_BENCH === "1";
 	const migrations = await readD1Migrations("./migrations");
 	return {
 		plugins: [
@@ -21,7 +22,10 @@ export default defineConfig(async () => {
 			})),
 		],
 		test: {
-			include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+			// `npm run bench` (scripts/bench.mjs) sets FOLLOWTHROUGH_BENCH: only the benchmarks run, without time limits.
+			...(bench
+				? { include: ["test/bench/**/*.bench.test.ts"], testTimeout: 600_000, hookTimeout: 600_000 }
+				: { include: ["test/**/*.test.ts", "test/**/*.test.tsx"], exclude: ["test/bench/**", "node_modules/**"] }),
 			globalSetup: ["./test/node/resend-stub-server.ts", "./test/node/corpus.ts"],
 			setupFiles: ["./test/setup/apply-migrations.ts"],
 		},

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const require = createRequire(import.meta.url);
 const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -33,15 +34,15 @@ const sampler = setInterval(() => {
 	}
 }, 100);
 
-const child = spawn(process.execPath, [vitest, "run", "--config", "vitest.bench.config.ts", "--reporter=dot"], {
-	env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+const child = spawn(process.execPath, [vitest, "run", "--reporter=dot"], {
+	env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", FOLLOWTHROUGH_BENCH: "1" },
 });
 let out = "";
 child.stdout.on("data", (d) => (out += d));
 child.stderr.on("data", (d) => (out += d));
 child.on("close", (code) => {
 	clearInterval(sampler);
-	const lines = out.split("\n").map((l) => l.replace(/\u001b\[[0-9;]*m/g, "").trim());
+	const lines = out.split("\n").map((l) => stripVTControlCharacters(l).trim());
 	for (const l of lines.filter((l) => l.startsWith("BENCH "))) console.log(l.slice(6));
 	const json = lines.filter((l) => l.startsWith("BENCH_JSON "));
 	if (code !== 0 || json.length === 0) {

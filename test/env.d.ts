@@ -12,3 +12,10 @@ declare global {
 		}
 	}
 }
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		/** Whether `spamassassin` runs on this machine (test/node/resend-stub-server.ts). */
+		spamassassin: boolean;
+	}
+}

@@ -54,7 +54,11 @@ async function planMail(
 			text: rendered.text,
 			html: rendered.html,
 			replyTo,
-			headers: { "list-unsubscribe": `<mailto:${replyTo}?subject=unsubscribe>` },
+			// Reminder mail is list-like: RFC 2369/2919 headers let clients and filters treat it so.
+			headers: {
+				"list-unsubscribe": `<mailto:${replyTo}?subject=unsubscribe>`,
+				"list-id": `Followthrough reminders <reminders.${config.mailDomain}>`,
+			},
 			dedupeKey,
 		},
 		config,

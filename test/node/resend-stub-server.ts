@@ -24,9 +24,33 @@ interface Recorded {
 	body: unknown;
 }
 
+/**
+ * Scores a raw message with SpamAssassin's local rules (`spamassassin -L -t`), for
+ * the deliverability test. 501 when SpamAssassin is not installed.
+ */
+async function spamScore(raw: string): Promise<[number, unknown]> {
+	const { spawn } = await import("node:child_process");
+	return new Promise((resolve) => {
+		const sa = spawn("spamassassin", ["-L", "-t"], { stdio: ["pipe", "pipe", "ignore"] });
+		let out = "";
+		sa.on("error", () => resolve([501, { error: "spamassassin is not installed" }]));
+		sa.stdout.on("data", (d) => (out += d));
+		sa.on("close", () => {
+			const score = out.match(/X-Spam-Status: \w+, score=(-?[\d.]+)/)?.[1];
+			const rules = [...out.matchAll(/^\s*(-?\d+\.\d+)\s+([A-Z0-9_]+)\s/gm)].map((m) => `${m[2]} ${m[1]}`);
+			resolve(
+				score === undefined ? [500, { error: "no score in output", out }] : [200, { score: Number(score), rules }],
+			);
+		});
+		sa.stdin.end(raw);
+	});
+}
+
 declare module "vitest" {
 	export interface ProvidedContext {
 		resendStubUrl: string;
+		/** Whether `spamassassin` runs on this machine. */
+		spamassassin: boolean;
 	}
 }
 
@@ -61,6 +85,7 @@ export default async function setup(project: TestProject) {
 			return send(200, { ok: true });
 		}
 		if (path === "/__requests") return send(200, requests.get(ns) ?? []);
+		if (path === "/__spamassassin") return send(...(await spamScore(String(body ?? ""))));
 		const headers: Record<string, string> = {};
 		for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
 		requests.set(ns, [...(requests.get(ns) ?? []), { method: req.method ?? "", path, headers, body }]);
@@ -76,5 +101,10 @@ export default async function setup(project: TestProject) {
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;
 	project.provide("resendStubUrl", `http://127.0.0.1:${port}`);
+	const { spawnSync } = await import("node:child_process");
+	const sa = spawnSync("spamassassin", ["--version"], { encoding: "utf8" });
+	project.provide("spamassassin", sa.status === 0);
+	if (sa.status !== 0)
+		console.log("[spamassassin] not installed: the deliverability test is skipped (.ci/run installs it).");
 	return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }

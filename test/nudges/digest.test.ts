@@ -40,6 +40,7 @@ describe("the daily digest", () => {
 		expect(digest?.headers["auto-submitted"]).toBe("auto-generated");
 		expect(digest?.headers["message-id"]).toMatch(new RegExp(`^<[0-9a-f-]{36}@${DOMAIN}>$`));
 		expect(digest?.headers["list-unsubscribe"]).toBe(`<mailto:${digest?.replyTo}?subject=unsubscribe>`);
+		expect(digest?.headers["list-id"]).toBe(`Followthrough reminders <reminders.${DOMAIN}>`);
 
 		await tick(at("2026-11-26T13:15:00Z"));
 		await tick(at("2026-11-26T20:00:00Z"));
