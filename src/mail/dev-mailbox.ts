@@ -4,17 +4,8 @@ import type { Db } from "../db/client";
 import { devMailbox } from "../db/schema";
 import type { Mailer, OutgoingMail } from "./mailer";
 
-export interface DevMailboxEntry {
-	id: string;
-	from: string;
-	to: string;
-	replyTo: string | null;
-	subject: string;
-	text: string;
-	html: string | null;
-	headers: Record<string, string>;
-	createdAt: string;
-}
+/** What the dev mailbox shows: the mail as sent, and when. */
+export type DevMailboxEntry = OutgoingMail & { createdAt: string };
 
 export function createDevMailboxMailer(db: Db, now: () => Date): Mailer {
 	return {

@@ -5,9 +5,35 @@
  */
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { contacts, messages, type NUDGE_KINDS, nudges, threads } from "../db/schema";
+import { contacts, messages, type NUDGE_KINDS, nudges, type THREAD_KINDS, threads } from "../db/schema";
+import { newId } from "../lib/crypto";
+import type { DueTime } from "../time/resolve-delay";
 
 export type ContactRow = typeof contacts.$inferSelect;
+
+export interface NewThread {
+	id: string;
+	userId: string;
+	contactId: string;
+	kind: (typeof THREAD_KINDS)[number];
+	/** The normalised subject, or an event key such as `ical:<uid>`. */
+	key: string;
+	subject: string;
+	now: Date;
+	lastOutboundAt?: Date | null;
+	lastInboundAt?: Date | null;
+}
+
+export interface NewNudge {
+	userId: string;
+	contactId: string | null;
+	threadId: string | null;
+	kind: NudgeKind;
+	due: DueTime;
+	attempt?: number;
+	note?: string | null;
+	now: Date;
+}
 export type ThreadRow = typeof threads.$inferSelect;
 export type NudgeRow = typeof nudges.$inferSelect;
 type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -42,19 +68,6 @@ export function createTrackingRepo(db: Db) {
 						.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
 						.from(messages)
 						.where(and(eq(messages.userId, userId), inArray(messages.messageId, part)))),
-				);
-			}
-			return out;
-		},
-
-		async threadsByIds(userId: string, ids: readonly string[]): Promise<ThreadRow[]> {
-			const out: ThreadRow[] = [];
-			for (const part of chunks([...new Set(ids)])) {
-				out.push(
-					...(await db
-						.select()
-						.from(threads)
-						.where(and(eq(threads.userId, userId), inArray(threads.id, part)))),
 				);
 			}
 			return out;
@@ -107,24 +120,6 @@ export function createTrackingRepo(db: Db) {
 			return { threads: found, nudges: open, introReachOuts: reachOuts };
 		},
 
-		/** The latest not-closed thread with this contact and subject. */
-		async threadBySubject(userId: string, contactId: string, key: string): Promise<ThreadRow | null> {
-			const rows = await db
-				.select()
-				.from(threads)
-				.where(
-					and(
-						eq(threads.userId, userId),
-						eq(threads.contactId, contactId),
-						eq(threads.subjectKey, key),
-						ne(threads.state, "closed"),
-					),
-				)
-				.orderBy(desc(threads.updatedAt))
-				.limit(1);
-			return rows[0] ?? null;
-		},
-
 		async openThreadsOf(userId: string, contactId: string): Promise<ThreadRow[]> {
 			return db
 				.select()
@@ -172,8 +167,22 @@ export function createTrackingRepo(db: Db) {
 				.set(set)
 				.where(and(eq(contacts.userId, userId), eq(contacts.id, id)));
 		},
-		insertThread(row: typeof threads.$inferInsert) {
-			return db.insert(threads).values(row);
+		/** A new open thread. The id is the caller's, so nudges in the same batch can point at it. */
+		openThread(t: NewThread) {
+			return db.insert(threads).values({
+				id: t.id,
+				userId: t.userId,
+				contactId: t.contactId,
+				kind: t.kind,
+				state: "open",
+				subjectKey: t.key,
+				subject: t.subject.slice(0, 300),
+				attempts: 0,
+				lastOutboundAt: t.lastOutboundAt ?? null,
+				lastInboundAt: t.lastInboundAt ?? null,
+				createdAt: t.now,
+				updatedAt: t.now,
+			});
 		},
 		updateThread(userId: string, id: string, set: Partial<typeof threads.$inferInsert>) {
 			return db
@@ -184,8 +193,22 @@ export function createTrackingRepo(db: Db) {
 		insertMessage(row: typeof messages.$inferInsert) {
 			return db.insert(messages).values(row).onConflictDoNothing();
 		},
-		insertNudge(row: typeof nudges.$inferInsert) {
-			return db.insert(nudges).values(row);
+		/** A new pending nudge. */
+		addNudge(n: NewNudge) {
+			return db.insert(nudges).values({
+				id: newId(),
+				userId: n.userId,
+				contactId: n.contactId,
+				threadId: n.threadId,
+				kind: n.kind,
+				state: "pending",
+				dueAt: n.due.dueAt,
+				dueOn: n.due.dueOn,
+				attempt: n.attempt ?? 0,
+				note: n.note ?? null,
+				createdAt: n.now,
+				updatedAt: n.now,
+			});
 		},
 		rescheduleNudge(userId: string, id: string, due: { dueAt: Date; dueOn: string | null }, now: Date) {
 			return db

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { contactsOf, DOMAIN, nudgesOf, send, signUp, threadsOf } from "../support/inbound";
+import { contactsOf, DOMAIN, pendingOf, send, threadsOf, userFactory } from "../support/inbound";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
-let n = 0;
-const newUser = async () => {
-	const address = `fwd${++n}@example.com`;
-	return { address, userId: await signUp(address, T) };
-};
-const pending = async (userId: string) =>
-	(await nudgesOf(userId, "pending")).map((r) => ({ email: r.email, ...r.nudge }));
+const newUser = userFactory("fwd", T);
+const pending = pendingOf;
 
 const gmailForward = (o: { from: string; to: string; cc?: string; subject: string; body: string; note?: string }) =>
 	[

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { buildMail, contactsOf, DOMAIN, logOf, mailsTo, nudgesOf, receive, send, signUp } from "../support/inbound";
+import {
+	buildMail,
+	contactsOf,
+	DOMAIN,
+	logOf,
+	mailsTo,
+	nudgesOf,
+	receive,
+	send,
+	userFactory,
+} from "../support/inbound";
 
 const T = new Date("2026-11-23T14:15:00Z");
-let n = 0;
-const newUser = async () => {
-	const address = `guard${++n}@example.com`;
-	return { address, userId: await signUp(address, T) };
-};
+const newUser = userFactory("guard", T);
 
 describe("idempotence", () => {
 	it("the same message delivered twice changes nothing the second time", async () => {

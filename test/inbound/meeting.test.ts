@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { contactsOf, DOMAIN, nudgesOf, send, signUp } from "../support/inbound";
+import { contactsOf, DOMAIN, pendingOf, send, userFactory } from "../support/inbound";
 
 const T = new Date("2026-11-23T14:15:00Z");
-let n = 0;
-const newUser = async () => {
-	const address = `cal${++n}@example.com`;
-	return { address, userId: await signUp(address, T) };
-};
-const pending = async (userId: string) =>
-	(await nudgesOf(userId, "pending")).map((r) => ({ email: r.email, ...r.nudge }));
+const newUser = userFactory("cal", T);
+const pending = pendingOf;
 
 const ics = (o: { method: string; user: string; start: string; end: string; sequence?: number }) =>
 	[

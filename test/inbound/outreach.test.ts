@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contactsOf, DOMAIN, mailsTo, nudgesOf, send, signUp, threadsOf } from "../support/inbound";
+import { contactsOf, DOMAIN, mailsTo, nudgesOf, pendingOf, send, threadsOf, userFactory } from "../support/inbound";
 
 // Mon 23 Nov 2026, 09:15 in New York (the sign-up mail's -0500 offset sets the zone).
 const T = new Date("2026-11-23T14:15:00Z");
 const at = (iso: string) => new Date(iso);
-let n = 0;
-const newUser = async () => {
-	const address = `user${++n}@example.com`;
-	return { address, userId: await signUp(address, T) };
-};
-const pending = async (userId: string) =>
-	(await nudgesOf(userId, "pending")).map((r) => ({ email: r.email, ...r.nudge }));
+const newUser = userFactory("user", T);
+const pending = pendingOf;
 
 describe("outreach BCC'd to track@", () => {
 	it("tracks every To/Cc recipient but us, the user and role addresses", async () => {

@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { threads } from "../../src/db/schema";
-import { DOMAIN, db, mailsTo, nudgesOf, send, signUp } from "../support/inbound";
+import { DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
 const at = (iso: string) => new Date(iso);
 /** 08:00 New York (EST) on a November/December date. */
 const digestAt = (date: string) => new Date(`${date}T13:00:00Z`);
-let n = 0;
-const newUser = async () => {
-	const address = `flow${++n}@example.com`;
-	const userId = await signUp(address, T);
-	return { address, userId, baseline: (await mailsTo(address)).length };
-};
+const newUser = userFactory("flow", T);
 const subjects = async (address: string, baseline: number) =>
 	(await mailsTo(address)).slice(baseline).map((m) => m.subject);
 const introBody = (address: string) =>

@@ -1,17 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts, nudges, threads, users } from "../../src/db/schema";
-import { DOMAIN, db, mailsTo, nudgesOf, send, signUp } from "../support/inbound";
+import { DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
 const at = (iso: string) => new Date(iso);
-let n = 0;
-const newUser = async () => {
-	const address = `digest${++n}@example.com`;
-	const userId = await signUp(address, T);
-	return { address, userId, baseline: (await mailsTo(address)).length };
-};
+const newUser = userFactory("digest", T);
 const newMail = async (address: string, baseline: number) => (await mailsTo(address)).slice(baseline);
 
 describe("the daily digest", () => {

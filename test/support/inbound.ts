@@ -123,3 +123,20 @@ export const nudgesOf = (userId: string, state?: "pending" | "cancelled") =>
 		.where(state ? and(eq(nudges.userId, userId), eq(nudges.state, state)) : eq(nudges.userId, userId))
 		.orderBy(asc(contacts.email));
 export const logOf = () => db.select().from(inboundLog).orderBy(asc(inboundLog.createdAt));
+
+/**
+ * Fresh verified users for a test file: `await newUser()` gives an address, its
+ * user id, and how many mails it had already received (the sign-up ones).
+ */
+export function userFactory(prefix: string, at: Date) {
+	let n = 0;
+	return async () => {
+		const address = `${prefix}${++n}@example.com`;
+		const userId = await signUp(address, at);
+		return { address, userId, baseline: (await mailsTo(address)).length };
+	};
+}
+
+/** A user's pending nudges, flattened with the contact's address. */
+export const pendingOf = async (userId: string) =>
+	(await nudgesOf(userId, "pending")).map((r) => ({ email: r.email, ...r.nudge }));

@@ -104,29 +104,23 @@ export async function trackForward(
 		for (const person of intro.contacts) {
 			const threadId = newId();
 			writes.push(
-				repo.insertThread({
+				repo.openThread({
 					id: threadId,
 					userId: user.id,
 					contactId: person.id,
 					kind: "intro",
-					state: "open",
-					subjectKey: key,
-					subject: subject.slice(0, 300),
-					createdAt: now,
-					updatedAt: now,
+					key,
+					subject,
+					now,
 				}),
-				repo.insertNudge({
-					id: newId(),
+				repo.addNudge({
 					userId: user.id,
 					contactId: person.id,
 					threadId,
 					kind: "reach_out",
-					state: "pending",
-					dueAt: due.dueAt,
-					dueOn: due.dueOn,
+					due,
 					note: `introduced by ${displayName(from)}`,
-					createdAt: now,
-					updatedAt: now,
+					now,
 				}),
 			);
 		}
@@ -143,30 +137,24 @@ export async function trackForward(
 		const threadId = newId();
 		const due = sameDayDue(now, user);
 		writes.push(
-			repo.insertThread({
+			repo.openThread({
 				id: threadId,
 				userId: user.id,
 				contactId: from.id,
 				kind: "outreach",
-				state: "open",
-				subjectKey: key,
-				subject: subject.slice(0, 300),
+				key,
+				subject,
 				lastInboundAt: fwd.date ?? now,
-				createdAt: now,
-				updatedAt: now,
+				now,
 			}),
-			repo.insertNudge({
-				id: newId(),
+			repo.addNudge({
 				userId: user.id,
 				contactId: from.id,
 				threadId,
 				kind: "reach_out",
-				state: "pending",
-				dueAt: due.dueAt,
-				dueOn: due.dueOn,
+				due,
 				note: "reply",
-				createdAt: now,
-				updatedAt: now,
+				now,
 			}),
 		);
 		lines.push(`reply to ${displayName(from)}: reminder today`);

@@ -49,32 +49,26 @@ async function scheduleThankYous(
 			);
 		} else {
 			writes.push(
-				repo.insertThread({
+				repo.openThread({
 					id: threadId,
 					userId: user.id,
 					contactId: contact.id,
 					kind: "meeting",
-					state: "open",
-					subjectKey: meeting.key,
-					subject: meeting.subject.slice(0, 300),
+					key: meeting.key,
+					subject: meeting.subject,
 					lastInboundAt: meeting.at,
-					createdAt: now,
-					updatedAt: now,
+					now,
 				}),
 			);
 		}
 		writes.push(
-			repo.insertNudge({
-				id: newId(),
+			repo.addNudge({
 				userId: user.id,
 				contactId: contact.id,
 				threadId,
 				kind: "thank_you",
-				state: "pending",
-				dueAt: meeting.due.dueAt,
-				dueOn: meeting.due.dueOn,
-				createdAt: now,
-				updatedAt: now,
+				due: meeting.due,
+				now,
 			}),
 		);
 	}

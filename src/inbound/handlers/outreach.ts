@@ -97,18 +97,15 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 			);
 		} else {
 			writes.push(
-				repo.insertThread({
+				repo.openThread({
 					id: threadId,
 					userId: user.id,
 					contactId: contact.id,
 					kind: o.kind,
-					state: "open",
-					subjectKey: key,
-					subject: o.subject.slice(0, 300),
-					attempts: 0,
+					key,
+					subject: o.subject,
 					lastOutboundAt: o.sentAt,
-					createdAt: now,
-					updatedAt: now,
+					now,
 				}),
 			);
 		}
@@ -117,18 +114,14 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 			o.firstDue ?? (confirm ? confirmReceiptDue(o.sentAt, userClock) : followUpDue(o.sentAt, attempt, userClock));
 		const kind = confirm ? "confirm_receipt" : ladderKind(attempt);
 		writes.push(
-			repo.insertNudge({
-				id: newId(),
+			repo.addNudge({
 				userId: user.id,
 				contactId: contact.id,
 				threadId,
 				kind,
-				state: "pending",
-				dueAt: due.dueAt,
-				dueOn: due.dueOn,
+				due,
 				attempt: confirm ? 0 : attempt,
-				createdAt: now,
-				updatedAt: now,
+				now,
 			}),
 		);
 		// They were introduced: the reach-out is done, and the referrer should hear about it.
@@ -145,18 +138,14 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 			if (referrerId) {
 				const soon = sameDayDue(now, userClock);
 				writes.push(
-					repo.insertNudge({
-						id: newId(),
+					repo.addNudge({
 						userId: user.id,
 						contactId: referrerId,
 						threadId: reachOuts[0]?.threadId ?? null,
 						kind: "close_loop",
-						state: "pending",
-						dueAt: soon.dueAt,
-						dueOn: soon.dueOn,
+						due: soon,
 						note: displayName(contact),
-						createdAt: now,
-						updatedAt: now,
+						now,
 					}),
 				);
 			}

@@ -1,6 +1,5 @@
 /** remind@ (remind+3d@, remind+tomorrow4pm@): a plain reminder about this email, no contact logic. */
 
-import { newId } from "../../lib/crypto";
 import { defaultReminderDue } from "../../nudges/cadence";
 import { formatDate, formatLocal } from "../../time/local-time";
 import type { DueTime } from "../../time/resolve-delay";
@@ -12,16 +11,14 @@ export function trackReminder(ctx: InboundContext, account: Account, due: DueTim
 	const when = due ?? defaultReminderDue(ctx.now, user);
 	const repo = createTrackingRepo(ctx.services.db);
 	const subject = ctx.mail.subject || "(no subject)";
-	const write = repo.insertNudge({
-		id: newId(),
+	const write = repo.addNudge({
 		userId: user.id,
 		kind: "reminder",
-		state: "pending",
-		dueAt: when.dueAt,
-		dueOn: when.dueOn,
+		contactId: null,
+		threadId: null,
+		due: when,
 		note: subject.slice(0, 300),
-		createdAt: ctx.now,
-		updatedAt: ctx.now,
+		now: ctx.now,
 	});
 	const at = when.dueOn ? formatDate(when.dueOn) : formatLocal(when.dueAt, user.timezone);
 	return accepted(user.id, "reminder", `Reminder about "${subject.slice(0, 80)}" on ${at}.`, [write]);
