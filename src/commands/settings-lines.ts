@@ -2,7 +2,7 @@
  * Settings a user can write in a reply, one per line: "timezone Europe/Berlin"
  * (or a city: "timezone Berlin"), "digest 7am" / "digest 07:30". Pure.
  */
-import { isValidTimezone } from "../time/local-time";
+import { canonicalTimezone } from "../time/local-time";
 
 export interface SettingsChange {
 	timezone?: string;
@@ -21,12 +21,12 @@ const allZones = () => {
 export function resolveTimezone(input: string): string | null {
 	const s = input.trim().replace(/\s+/g, "_");
 	if (!s) return null;
-	const exact = allZones().find((z) => z.toLowerCase() === s.toLowerCase());
-	if (exact) return exact;
 	if (/^utc$|^gmt$/i.test(s)) return "UTC";
+	const exact = canonicalTimezone(s);
+	if (exact && s.includes("/")) return exact;
 	const city = allZones().find((z) => z.split("/").pop()?.toLowerCase() === s.toLowerCase());
 	if (city) return city;
-	return isValidTimezone(s) ? s : null;
+	return canonicalTimezone(s);
 }
 
 /** "7am" → 420, "07:30" → 450, "19h" → 1140, "7.30pm" → 1170. */

@@ -21,6 +21,15 @@ export interface UserClock {
 
 const toZoned = (at: Date, tz: string) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(tz);
 
+/** The IANA id in its proper case ("asia/kolkata" → "Asia/Kolkata"), or null when unknown. */
+export function canonicalTimezone(tz: string): string | null {
+	try {
+		return Temporal.Now.zonedDateTimeISO(tz).timeZoneId;
+	} catch {
+		return null;
+	}
+}
+
 export function isValidTimezone(tz: string): boolean {
 	try {
 		Temporal.Now.instant().toZonedDateTimeISO(tz);
