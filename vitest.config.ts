@@ -26,6 +26,8 @@ export default defineConfig(async () => {
 			...(bench
 				? { include: ["test/bench/**/*.bench.test.ts"], testTimeout: 600_000, hookTimeout: 600_000 }
 				: { include: ["test/**/*.test.ts", "test/**/*.test.tsx"], exclude: ["test/bench/**", "node_modules/**"] }),
+			// The Worker's one-line JSON event logs are for production; keep test output readable.
+			onConsoleLog: (log: string) => !log.startsWith('{"event":'),
 			globalSetup: ["./test/node/resend-stub-server.ts", "./test/node/corpus.ts"],
 			setupFiles: ["./test/setup/apply-migrations.ts"],
 		},

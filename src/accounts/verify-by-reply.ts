@@ -6,6 +6,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { parseSettingsLines } from "../commands/settings-lines";
 import { tokens, userAddresses, users } from "../db/schema";
+import { handleCommandReply } from "../inbound/handlers/reply-commands";
 import { type Effects, type InboundContext, ignored, type Write } from "../inbound/inbound-context";
 import { newText } from "../lib/new-text";
 import { createAccountsRepo } from "./accounts-repo";
@@ -28,9 +29,9 @@ export async function handleReplyToken(
 	if (row.expiresAt.getTime() <= ctx.now.getTime()) {
 		return ignored(row.userId, "token_expired", "Reply to an expired address: nothing changed.");
 	}
-	if (row.purpose !== "verify") {
-		return ignored(row.userId, "command_not_supported", "Reply commands are not available yet: nothing changed.");
-	}
+	if (row.purpose === "reply") return handleCommandReply(ctx, row);
+	if (row.purpose !== "verify")
+		return ignored(row.userId, "token_wrong_purpose", "That address does not take replies.");
 	const context = JSON.parse(row.contextJson) as { address?: string };
 	if (context.address !== fromAddress) {
 		return ignored(null, "token_wrong_sender", "Verification reply from another address: nothing changed.");

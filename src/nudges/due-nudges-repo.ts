@@ -47,7 +47,7 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.leftJoin(referrers, eq(referrers.id, contacts.referrerId))
 		.leftJoin(threads, eq(threads.id, nudges.threadId))
-		.where(and(eq(nudges.state, "pending"), lte(nudges.dueAt, now), eq(users.status, "active")))
+		.where(and(inArray(nudges.state, ["pending", "snoozed"]), lte(nudges.dueAt, now), eq(users.status, "active")))
 		.orderBy(asc(nudges.userId), asc(nudges.dueAt))
 		.limit(limit);
 }
@@ -142,7 +142,7 @@ export function chunkStatements(
 		d1
 			.prepare(
 				`update nudges set state = 'sent', sent_at = ?2, updated_at = ?2
-				where state = 'pending' and id in (
+				where state in ('pending', 'snoozed') and id in (
 					select n.value from json_each(?1) j, json_each(j.value -> 'nudgeIds') n where ${ours("j.value ->> 'id'")})`,
 			)
 			.bind(rows, t),

@@ -1,0 +1,37 @@
+/** D1 reads for reply commands: the numbered items of a mail, and contacts by name. Scoped to one user. */
+import { and, eq, inArray, like, or } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { contacts, nudges } from "../db/schema";
+
+export async function itemsByIds(db: Db, userId: string, ids: readonly string[]) {
+	if (!ids.length) return [];
+	const rows = await db
+		.select({
+			id: nudges.id,
+			kind: nudges.kind,
+			state: nudges.state,
+			attempt: nudges.attempt,
+			note: nudges.note,
+			threadId: nudges.threadId,
+			contactId: nudges.contactId,
+			contactName: contacts.name,
+			contactEmail: contacts.email,
+		})
+		.from(nudges)
+		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
+		.where(and(eq(nudges.userId, userId), inArray(nudges.id, ids.slice(0, 90))));
+	// In the order the mail numbered them.
+	return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => r !== undefined);
+}
+
+export type Item = Awaited<ReturnType<typeof itemsByIds>>[number];
+
+/** Contacts whose name or address starts with these words ("ann", "ann lee", "ann@"). */
+export async function contactsNamed(db: Db, userId: string, name: string) {
+	const prefix = `${name.replace(/[%_]/g, "")}%`;
+	return db
+		.select({ id: contacts.id, name: contacts.name, email: contacts.email })
+		.from(contacts)
+		.where(and(eq(contacts.userId, userId), or(like(contacts.name, prefix), like(contacts.email, prefix))))
+		.limit(5);
+}
