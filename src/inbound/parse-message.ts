@@ -1,5 +1,6 @@
 /** One parse per email, with postal-mime, into the plain fields the rules use. */
 import PostalMime, { type Address, type Attachment, type Mailbox } from "postal-mime";
+import { decodeFlowed, withoutFlowed } from "../lib/format-flowed";
 import { htmlToText } from "../lib/html-to-text";
 import type { CalendarPart } from "./meeting-invite";
 
@@ -56,8 +57,10 @@ const isCalendarPart = (a: Attachment) =>
 	a.mimeType === "text/calendar" || a.mimeType === "application/ics" || /\.ics$/i.test(a.filename ?? "");
 
 export async function parseMessage(raw: Uint8Array | string): Promise<ParsedMail> {
-	const email = await PostalMime.parse(raw, { rfc822Attachments: true });
-	const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+	const flowed = withoutFlowed(raw);
+	const email = await PostalMime.parse(flowed.raw, { rfc822Attachments: true });
+	const plain = email.text && flowed.flowed ? decodeFlowed(email.text, flowed.delSp) : email.text;
+	const text = plain?.trim() ? plain : email.html ? htmlToText(email.html) : "";
 	const date = email.date ? new Date(email.date) : null;
 	return {
 		headers: email.headers.map((h) => ({ key: h.key, value: h.value })),

@@ -25,6 +25,8 @@ export interface Corpus {
 	auto: { items: AutoItem[]; files: Record<string, string> } | null;
 	/** Raw .eml files under mime/, base64 (for the benchmark). */
 	mime: Record<string, string> | null;
+	/** talon's standard raw client replies, base64, by client. */
+	reply: { talon: Record<string, string> } | null;
 }
 
 declare module "vitest" {
@@ -64,6 +66,15 @@ function loadMime(dir: string): Corpus["mime"] {
 	return files;
 }
 
+function loadReply(dir: string): Corpus["reply"] {
+	const base = join(dir, "reply", "mailgun__talon", "tests", "fixtures", "standard_replies");
+	if (!existsSync(base)) return null;
+	const talon: Record<string, string> = {};
+	for (const f of readdirSync(base))
+		if (f.endsWith(".eml")) talon[f.replace(/\.eml$/, "")] = readFileSync(join(base, f)).toString("base64");
+	return { talon };
+}
+
 export default function setup(project: TestProject) {
 	const dir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), "..", "shared", "corpus"));
 	if (!existsSync(dir)) {
@@ -71,5 +82,11 @@ export default function setup(project: TestProject) {
 		project.provide("corpus", null);
 		return;
 	}
-	project.provide("corpus", { dir, forward: loadForward(dir), auto: loadAuto(dir), mime: loadMime(dir) });
+	project.provide("corpus", {
+		dir,
+		forward: loadForward(dir),
+		auto: loadAuto(dir),
+		mime: loadMime(dir),
+		reply: loadReply(dir),
+	});
 }
