@@ -8,6 +8,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { UserRow } from "../accounts/accounts-repo";
 import { contacts, nudges, threads, users } from "../db/schema";
 import type { Account, InboundContext, Write } from "../inbound/inbound-context";
+
+/** What applying commands needs: the services and the time (a reply mail or a one-click link). */
+export type CommandContext = Pick<InboundContext, "services" | "now">;
+
 import { sameDayDue } from "../nudges/cadence";
 import { formatLocal, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
@@ -36,7 +40,7 @@ interface Target {
 }
 
 async function targetsOf(
-	ctx: InboundContext,
+	ctx: CommandContext,
 	user: UserRow,
 	items: Item[],
 	c: Command,
@@ -88,7 +92,7 @@ async function targetsOf(
 }
 
 export async function applyCommands(
-	ctx: InboundContext,
+	ctx: CommandContext,
 	account: Account,
 	items: Item[],
 	commands: Command[],

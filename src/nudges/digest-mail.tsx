@@ -5,6 +5,12 @@ import { type NudgeWords, wordNudge } from "./nudge-wording";
 
 export const DIGEST_MAX_ITEMS = 25;
 
+/** One-click links for an item (GET shows a confirmation page). */
+export interface ItemLinks {
+	done: string;
+	snooze: string;
+}
+
 export interface RenderedMail {
 	subject: string;
 	text: string;
@@ -39,15 +45,16 @@ export function digestSubject(items: NudgeWords[]): string {
 	return `${capital(named.join(" · "))}${more > 0 ? ` (+${more} more)` : ""}`;
 }
 
-function textItem(w: NudgeWords, i: number | null): string {
+function textItem(w: NudgeWords, i: number | null, links: ItemLinks | undefined): string {
 	const lines = [`${i === null ? "" : `${i}. `}${w.action}`, `   ${w.reason}`];
 	if (w.context) lines.push(`   ${w.context}`);
 	if (w.suggestion) lines.push(`   Tip: ${w.suggestion}`);
+	if (links) lines.push(`   Done: ${links.done}`, `   Snooze: ${links.snooze}`);
 	return lines.join("\n");
 }
 
-function Item(props: { w: NudgeWords }) {
-	const { w } = props;
+function Item(props: { w: NudgeWords; links: ItemLinks | undefined }) {
+	const { w, links } = props;
 	return (
 		<>
 			<strong>{w.action}</strong>
@@ -65,25 +72,38 @@ function Item(props: { w: NudgeWords }) {
 					<em>Tip: {w.suggestion}</em>
 				</>
 			) : null}
+			{links ? (
+				<>
+					<br />
+					<a href={links.done}>Done</a> · <a href={links.snooze}>Snooze</a>
+				</>
+			) : null}
 		</>
 	);
 }
 
-function Page(props: { intro: string; items: NudgeWords[]; numbered: boolean; more: number; dashboard: string }) {
+function Page(props: {
+	intro: string;
+	items: NudgeWords[];
+	links: (ItemLinks | undefined)[];
+	numbered: boolean;
+	more: number;
+	dashboard: string;
+}) {
 	return (
 		<html lang="en">
 			<body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:40rem">
 				<p>{props.intro}</p>
 				{props.numbered ? (
 					<ol>
-						{props.items.map((w) => (
+						{props.items.map((w, i) => (
 							<li style="margin-bottom:12px">
-								<Item w={w} />
+								<Item w={w} links={props.links[i]} />
 							</li>
 						))}
 					</ol>
 				) : (
-					<p>{props.items[0] ? <Item w={props.items[0]} /> : null}</p>
+					<p>{props.items[0] ? <Item w={props.items[0]} links={props.links[0]} /> : null}</p>
 				)}
 				{props.more > 0 ? (
 					<p>
@@ -96,7 +116,12 @@ function Page(props: { intro: string; items: NudgeWords[]; numbered: boolean; mo
 	);
 }
 
-export async function renderDigest(nudges: DueNudge[], now: Date, dashboard: string): Promise<RenderedMail> {
+export async function renderDigest(
+	nudges: DueNudge[],
+	now: Date,
+	dashboard: string,
+	links: ReadonlyMap<string, ItemLinks> = new Map(),
+): Promise<RenderedMail> {
 	const all = nudges.map((n) => words(n, now));
 	const shown = all.slice(0, DIGEST_MAX_ITEMS);
 	const more = all.length - shown.length;
@@ -104,26 +129,31 @@ export async function renderDigest(nudges: DueNudge[], now: Date, dashboard: str
 	const text = [
 		intro,
 		"",
-		shown.map((w, i) => textItem(w, i + 1)).join("\n\n"),
+		shown.map((w, i) => textItem(w, i + 1, links.get(nudges[i]?.id ?? ""))).join("\n\n"),
 		...(more > 0 ? ["", `+${more} more on your dashboard: ${dashboard}`] : []),
 		"",
 		`Reply to this email, one command per line: ${COMMANDS}.`,
 		"",
 		"— Followthrough",
 	].join("\n");
-	const html = `<!doctype html>${await (<Page intro={intro} items={shown} numbered more={more} dashboard={dashboard} />).toString()}`;
+	const html = `<!doctype html>${await (<Page intro={intro} items={shown} links={nudges.slice(0, shown.length).map((n) => links.get(n.id))} numbered more={more} dashboard={dashboard} />).toString()}`;
 	return { subject: digestSubject(all), text, html };
 }
 
-export async function renderSingle(n: DueNudge, now: Date, dashboard: string): Promise<RenderedMail> {
+export async function renderSingle(
+	n: DueNudge,
+	now: Date,
+	dashboard: string,
+	links: ReadonlyMap<string, ItemLinks> = new Map(),
+): Promise<RenderedMail> {
 	const w = words(n, now);
 	const text = [
-		textItem(w, null),
+		textItem(w, null, links.get(n.id)),
 		"",
 		`Reply to this email: "done", "snooze 3d", "stop", "help".`,
 		"",
 		"— Followthrough",
 	].join("\n");
-	const html = `<!doctype html>${await (<Page intro="A reminder from Followthrough:" items={[w]} numbered={false} more={0} dashboard={dashboard} />).toString()}`;
+	const html = `<!doctype html>${await (<Page intro="A reminder from Followthrough:" items={[w]} links={[links.get(n.id)]} numbered={false} more={0} dashboard={dashboard} />).toString()}`;
 	return { subject: w.action, text, html };
 }

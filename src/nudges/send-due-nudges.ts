@@ -9,7 +9,8 @@ import type { Services } from "../app/services";
 import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
 import { newId } from "../lib/crypto";
 import { composeOutboxRow } from "../mail/compose";
-import { renderDigest, renderSingle } from "./digest-mail";
+import { ITEM_LINK_DAYS, signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
+import { type ItemLinks, renderDigest, renderSingle } from "./digest-mail";
 import {
 	chunkStatements,
 	type DueNudge,
@@ -45,6 +46,11 @@ async function planMail(
 	const { config } = services;
 	const token = newSecretToken();
 	const replyTo = `r+${token}@${config.mailDomain}`;
+	const unsubscribe = await signLink(config.appSecret, {
+		u: u.userId,
+		a: "unsubscribe",
+		e: now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS,
+	});
 	const row = composeOutboxRow(
 		{
 			kind,
@@ -56,7 +62,8 @@ async function planMail(
 			replyTo,
 			// Reminder mail is list-like: RFC 2369/2919 headers let clients and filters treat it so.
 			headers: {
-				"list-unsubscribe": `<mailto:${replyTo}?subject=unsubscribe>`,
+				"list-unsubscribe": `<${config.publicUrl}/u/${unsubscribe}>, <mailto:${replyTo}?subject=unsubscribe>`,
+				"list-unsubscribe-post": "List-Unsubscribe=One-Click",
 				"list-id": `Followthrough reminders <reminders.${config.mailDomain}>`,
 			},
 			dedupeKey,
@@ -70,6 +77,27 @@ async function planMail(
 		tokenExpiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000),
 		nudgeIds: nudges.map((n) => n.id),
 	};
+}
+
+const DAY_MS = 86_400_000;
+
+/** Signed Done and Snooze links for each item. */
+async function itemLinks(
+	services: Services,
+	userId: string,
+	items: DueNudge[],
+	now: Date,
+): Promise<Map<string, ItemLinks>> {
+	const { appSecret, publicUrl } = services.config;
+	const e = now.getTime() + ITEM_LINK_DAYS * DAY_MS;
+	const out = new Map<string, ItemLinks>();
+	for (const n of items) {
+		out.set(n.id, {
+			done: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "done", e })}`,
+			snooze: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "snooze", e })}`,
+		});
+	}
+	return out;
 }
 
 export async function sendDueNudges(services: Services): Promise<NudgeTickSummary> {
@@ -98,8 +126,9 @@ export async function sendDueNudges(services: Services): Promise<NudgeTickSummar
 			for (const u of users.slice(i, i + USERS_PER_CHUNK)) {
 				const plan = planUser(u, already.has(digestKey(u, now)));
 				const batches: { mail: PlannedMail; nudges: DueNudge[] }[] = [];
+				const links = await itemLinks(services, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
 				if (plan.digest) {
-					const rendered = await renderDigest(plan.digest, now, config.publicUrl);
+					const rendered = await renderDigest(plan.digest, now, config.publicUrl, links);
 					batches.push({
 						mail: await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now),
 						nudges: plan.digest,
@@ -107,7 +136,7 @@ export async function sendDueNudges(services: Services): Promise<NudgeTickSummar
 					summary.digests++;
 				}
 				for (const n of plan.singles) {
-					const rendered = await renderSingle(n, now, config.publicUrl);
+					const rendered = await renderSingle(n, now, config.publicUrl, links);
 					batches.push({ mail: await planMail(services, u, [n], rendered, "nudge", singleKey(n), now), nudges: [n] });
 					summary.singles++;
 				}

@@ -1,15 +1,23 @@
 /** The fetch() side: one Hono app. Services are built once per request by the entry point. */
 import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { buildServices } from "../app/services";
 import type { Clock } from "../config/clock";
 import { parseEnv } from "../config/env";
+import { actionRoutes } from "./action-routes";
 import type { AppEnv } from "./context";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
 
 export function createApp(deps: { clock: Clock }) {
 	const app = new Hono<AppEnv>();
 	app.use("*", secureHeaders());
+	// CSRF on every route. The one exception is the RFC 8058 one-click unsubscribe
+	// POST, which mail providers send from their servers without an Origin; its
+	// signed link is the authorisation and the pause can be undone.
+	const guard = csrf();
+	app.use("*", (c, next) => (c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : guard(c, next)));
 	app.use("*", async (c, next) => {
 		const parsed = parseEnv(c.env);
 		if (!parsed.ok) {
@@ -29,8 +37,11 @@ export function createApp(deps: { clock: Clock }) {
 		),
 	);
 	app.route("/dev", devMailboxRoutes);
+	app.route("/", actionRoutes);
 	app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found" } }, 404));
 	app.onError((err, c) => {
+		// Expected refusals from middleware (CSRF 403…) keep their status.
+		if (err instanceof HTTPException) return err.getResponse();
 		console.error(JSON.stringify({ event: "http_error", path: c.req.path, error: String(err) }));
 		return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
 	});

@@ -34,7 +34,12 @@ describe("the daily digest", () => {
 		expect(digest?.replyTo).toMatch(new RegExp(`^r\\+[a-z2-7]{26}@${DOMAIN}$`));
 		expect(digest?.headers["auto-submitted"]).toBe("auto-generated");
 		expect(digest?.headers["message-id"]).toMatch(new RegExp(`^<[0-9a-f-]{36}@${DOMAIN}>$`));
-		expect(digest?.headers["list-unsubscribe"]).toBe(`<mailto:${digest?.replyTo}?subject=unsubscribe>`);
+		expect(digest?.headers["list-unsubscribe"]).toMatch(
+			new RegExp(
+				`^<http://127\\.0\\.0\\.1:8787/u/[\\w-]+\\.[\\w-]+>, <mailto:${digest?.replyTo?.replace("+", "\\+")}\\?subject=unsubscribe>$`,
+			),
+		);
+		expect(digest?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
 		expect(digest?.headers["list-id"]).toBe(`Followthrough reminders <reminders.${DOMAIN}>`);
 
 		await tick(at("2026-11-26T13:15:00Z"));

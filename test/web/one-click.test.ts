@@ -1,0 +1,110 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { nudges, users } from "../../src/db/schema";
+import worker from "../../src/index";
+import { addDays, formatDate, localDate } from "../../src/time/local-time";
+import { db, mailsTo, pendingOf, send, userFactory } from "../support/inbound";
+import { tick } from "../support/outbox";
+
+const T = new Date("2026-11-23T14:15:00Z");
+const newUser = userFactory("click", T);
+
+async function call(url: string, init: RequestInit = {}) {
+	const ctx = createExecutionContext();
+	const res = await worker.fetch(new Request(url, init), env as unknown as Record<string, unknown>, ctx);
+	await waitOnExecutionContext(ctx);
+	return res;
+}
+const form = (body: Record<string, string>, origin = "http://127.0.0.1:8787") => ({
+	method: "POST",
+	headers: { "content-type": "application/x-www-form-urlencoded", origin },
+	body: new URLSearchParams(body).toString(),
+});
+
+async function digestFor() {
+	const u = await newUser();
+	await send({ from: u.address, to: "Ann Lee <ann@acme.example>", subject: "Coffee?" }, T);
+	await tick(new Date("2026-11-26T13:00:00Z"));
+	const digest = (await mailsTo(u.address)).at(-1);
+	const done = digest?.text.match(/Done: (\S+)/)?.[1] ?? "";
+	const snooze = digest?.text.match(/Snooze: (\S+)/)?.[1] ?? "";
+	const [item] = await db
+		.select()
+		.from(nudges)
+		.where(and(eq(nudges.userId, u.userId), eq(nudges.state, "sent")));
+	return { ...u, digest, done, snooze, itemId: item?.id ?? "" };
+}
+const stateOf = async (id: string) => (await db.select().from(nudges).where(eq(nudges.id, id)))[0]?.state;
+
+describe("one-click links", () => {
+	it("the digest carries signed Done and Snooze links; GET only asks, POST does it", async () => {
+		const d = await digestFor();
+		expect(d.done).toMatch(/^http:\/\/127\.0\.0\.1:8787\/a\/[\w-]+\.[\w-]+$/);
+		expect(d.digest?.html).toContain(`<a href="${d.done}">Done</a>`);
+		const page = await call(d.done);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain("Mark Ann Lee as done?");
+		expect(await stateOf(d.itemId)).toBe("sent");
+		const res = await call(d.done, form({}));
+		expect(await res.text()).toContain("Done: Ann Lee.");
+		expect(await stateOf(d.itemId)).toBe("done");
+	});
+
+	it("snooze by link moves the item and the ladder waits for it", async () => {
+		const d = await digestFor();
+		expect(await (await call(d.snooze)).text()).toContain("Snooze Ann Lee?");
+		const res = await call(d.snooze, form({ days: "7" }));
+		// The web app runs on the real clock: a week from today, in the user's zone.
+		const back = addDays(localDate(new Date(), "America/New_York"), 7);
+		expect(await res.text()).toContain(`Snoozed Ann Lee until ${formatDate(back)}, 08:00.`);
+		const [item] = await db.select().from(nudges).where(eq(nudges.id, d.itemId));
+		expect([item?.state, item?.dueOn]).toEqual(["snoozed", back]);
+		// The next rung made at delivery is withdrawn: the ladder continues from the snoozed item.
+		expect(await pendingOf(d.userId)).toEqual([]);
+	});
+
+	it.each([
+		["a tampered link", (u: string) => `${u.slice(0, -3)}abc`, 400],
+		["a link without its signature", (u: string) => u.slice(0, u.lastIndexOf(".")), 400],
+	])("refuses %s and changes nothing", async (_label, mangle, status) => {
+		const d = await digestFor();
+		const res = await call(mangle(d.done), form({}));
+		expect(res.status).toBe(status);
+		expect(await stateOf(d.itemId)).toBe("sent");
+	});
+
+	it("refuses a cross-site POST (CSRF)", async () => {
+		const d = await digestFor();
+		const res = await call(d.done, form({}, "https://evil.example"));
+		expect(res.status).toBe(403);
+		expect(await stateOf(d.itemId)).toBe("sent");
+	});
+});
+
+describe("one-click unsubscribe (RFC 8058)", () => {
+	it("List-Unsubscribe points at a signed URL with List-Unsubscribe-Post; the provider's POST pauses, and it can be undone", async () => {
+		const d = await digestFor();
+		const header = d.digest?.headers["list-unsubscribe"] ?? "";
+		expect(d.digest?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+		const url = header.match(/<(http[^>]+)>/)?.[1] ?? "";
+		expect(url).toMatch(/\/u\/[\w-]+\.[\w-]+$/);
+		expect(header).toContain("<mailto:r+");
+
+		expect(await (await call(url)).text()).toContain("Pause your reminders?");
+		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("active");
+
+		// A mail provider's server: no Origin, no Sec-Fetch-Site.
+		const res = await call(url, {
+			method: "POST",
+			headers: { "content-type": "application/x-www-form-urlencoded" },
+			body: "List-Unsubscribe=One-Click",
+		});
+		expect(res.status).toBe(200);
+		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("paused");
+
+		await call(url, form({ resume: "1" }));
+		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("active");
+	});
+});
