@@ -11,7 +11,7 @@ import {
 	sendVerification,
 } from "../accounts/pending-account";
 import { releaseHeldMail } from "../accounts/release-held-mail";
-import { handleReplyToken } from "../accounts/verify-by-reply";
+import { handleReplyToken } from "../accounts/reply-token";
 import { type Effects, type InboundContext, ignored } from "./inbound-context";
 import { routeForAccount } from "./route-for-account";
 import type { SenderLookup } from "./sender-lookup";

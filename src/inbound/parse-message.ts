@@ -2,7 +2,7 @@
 import PostalMime, { type Address, type Attachment, type Mailbox } from "postal-mime";
 import { decodeFlowed, withoutFlowed } from "../lib/format-flowed";
 import { htmlToText } from "../lib/html-to-text";
-import type { CalendarPart } from "./meeting-invite";
+import { type MeetingInvite, readInvites } from "./meeting-invite";
 
 export interface MailAddress {
 	address: string;
@@ -23,8 +23,8 @@ export interface ParsedMail {
 	text: string;
 	html: string | null;
 	attachments: { filename: string | null; mimeType: string }[];
-	/** Decoded text/calendar and .ics parts. */
-	calendarParts: CalendarPart[];
+	/** Meeting invites and cancellations (REQUEST/CANCEL) from the calendar parts, read once. */
+	invites: MeetingInvite[];
 	/** Attached messages (forward as attachment), raw. */
 	attachedMessages: Uint8Array[];
 }
@@ -75,12 +75,14 @@ export async function parseMessage(raw: Uint8Array | string): Promise<ParsedMail
 		text,
 		html: email.html ?? null,
 		attachments: email.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType })),
-		calendarParts: email.attachments.filter(isCalendarPart).map((a) => ({
-			mimeType: a.mimeType,
-			method: a.method ?? null,
-			filename: a.filename,
-			content: new TextDecoder().decode(bytesOf(a)),
-		})),
+		invites: readInvites(
+			email.attachments.filter(isCalendarPart).map((a) => ({
+				mimeType: a.mimeType,
+				method: a.method ?? null,
+				filename: a.filename,
+				content: new TextDecoder().decode(bytesOf(a)),
+			})),
+		).filter((i) => i.method === "REQUEST" || i.method === "CANCEL"),
 		attachedMessages: email.attachments.filter((a) => a.mimeType === "message/rfc822").map(bytesOf),
 	};
 }

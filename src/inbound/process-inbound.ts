@@ -11,7 +11,6 @@ import { dispatchInbound } from "./dispatch-inbound";
 import { absenceFromContact } from "./handlers/out-of-office";
 import type { Effects } from "./inbound-context";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
-import { readInvites } from "./meeting-invite";
 import { type ParsedMail, parseMessage } from "./parse-message";
 import { checkSenderAuth } from "./sender-auth";
 import { lookupSender } from "./sender-lookup";
@@ -66,7 +65,7 @@ export async function processInbound(
 	const messageKey = mail.messageId ?? `sha256:${await sha256Hex(email.raw)}`;
 	const fromAddress = mail.from?.address ?? null;
 
-	const isInvite = readInvites(mail.calendarParts).some((i) => i.method === "REQUEST" || i.method === "CANCEL");
+	const isInvite = mail.invites.length > 0;
 	const automatic = detectAutomatic(
 		{ headers: mail.headers, fromAddress, envelopeFrom: email.envelopeFrom, subject: mail.subject },
 		config.mailDomain,

@@ -12,7 +12,6 @@ import { trackOutreach } from "./handlers/outreach";
 import { trackReminder } from "./handlers/reminder";
 import { statusMail } from "./handlers/status";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
-import { readInvites } from "./meeting-invite";
 import type { MailAddress } from "./parse-message";
 import { replyMail } from "./reply-mail";
 import { bulkMail, type Draft, helpMail, nothingToTrackMail, unknownAddressMail } from "./reply-texts";
@@ -80,8 +79,7 @@ export async function routeForAccount(ctx: InboundContext, account: Account): Pr
 			break;
 	}
 
-	const invites = readInvites(mail.calendarParts).filter((i) => i.method === "REQUEST" || i.method === "CANCEL");
-	if (invites.length) return trackInvites(ctx, account, invites);
+	if (mail.invites.length) return trackInvites(ctx, account, mail.invites);
 
 	const forward = await extractForward(mail);
 	if (route.kind === "met") {
