@@ -1,8 +1,9 @@
 /** Wires the three Worker handlers to application code. Nothing else lives here. */
 import { buildServices } from "./app/services";
 import { fixedClock, systemClock } from "./config/clock";
-import { requireConfig } from "./config/env";
+import { requireConfig, type TickWork } from "./config/env";
 import { handleEmailEvent } from "./inbound/email-event";
+import { consumeTickWork } from "./nudges/queue-consumer";
 import { runTick } from "./nudges/run-tick";
 import { createApp } from "./web/app";
 
@@ -19,4 +20,8 @@ export default {
 		const summary = await runTick(buildServices(requireConfig(env), fixedClock(controller.scheduledTime)));
 		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary }));
 	},
-} satisfies ExportedHandler<Record<string, unknown>>;
+	async queue(batch, env, _ctx) {
+		const config = requireConfig(env);
+		await consumeTickWork(batch.messages, (at) => buildServices(config, fixedClock(at)));
+	},
+} satisfies ExportedHandler<Record<string, unknown>, TickWork>;

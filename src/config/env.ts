@@ -25,6 +25,18 @@ const d1 = z.custom<D1Database>(
 	"must be a D1 database binding (see [[d1_databases]] in wrangler.toml)",
 );
 
+/** Work the cron tick hands to the queue consumer when it runs out of budget. */
+export interface TickWork {
+	kind: "nudges" | "deliver";
+	/** The tick's "now", epoch ms. */
+	at: number;
+}
+
+const queue = z.custom<Queue<TickWork>>(
+	(v) => typeof v === "object" && v !== null && typeof (v as Queue).send === "function",
+	"must be a Queues producer binding (see [[queues.producers]] in wrangler.toml)",
+);
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const envSchema = z
@@ -37,6 +49,8 @@ const envSchema = z
 		APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
 		RESEND_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
 		RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+		DELIVERY_QUEUE: queue.optional(),
+		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
 		MAX_INBOUND_BYTES: z.preprocess(
 			emptyToUndefined,
 			z.coerce
@@ -68,6 +82,10 @@ export interface Config {
 	appSecret: string;
 	resend: { apiKey: string; baseUrl: string | undefined } | null;
 	maxInboundBytes: number;
+	/** Where a tick hands leftover work; null: the next tick picks it up. */
+	deliveryQueue: Queue<TickWork> | null;
+	/** Pages of due nudges (1,000 each) one tick or queue message handles before handing on. */
+	tickBudgetPages: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -93,6 +111,8 @@ export function parseEnv(env: unknown): ConfigResult {
 			appSecret: e.APP_SECRET ?? DEV_APP_SECRET,
 			resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : null,
 			maxInboundBytes: e.MAX_INBOUND_BYTES,
+			deliveryQueue: e.DELIVERY_QUEUE ?? null,
+			tickBudgetPages: e.TICK_BUDGET_PAGES,
 		},
 	};
 }

@@ -25,13 +25,14 @@ import { digestKey, groupByUser, ladderStep, planUser, singleKey, type UserDue }
 /** Nudges read per page; users per write batch (each batch: a handful of set-based statements). */
 export const PAGE_NUDGES = 1000;
 export const USERS_PER_CHUNK = 100;
-const MAX_PAGES = 50;
 
 export interface NudgeTickSummary {
 	users: number;
 	digests: number;
 	singles: number;
 	statements: number;
+	/** The page budget ran out with due nudges left. */
+	more: boolean;
 }
 
 async function planMail(
@@ -100,15 +101,22 @@ async function itemLinks(
 	return out;
 }
 
-export async function sendDueNudges(services: Services): Promise<NudgeTickSummary> {
+export async function sendDueNudges(
+	services: Services,
+	maxPages = services.config.tickBudgetPages,
+): Promise<NudgeTickSummary> {
 	const { db, clock, config } = services;
 	const now = clock.now();
-	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, statements: 0 };
+	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, statements: 0, more: false };
 	const seen = new Set<string>();
-	for (let page = 0; page < MAX_PAGES; page++) {
+	for (let page = 0; ; page++) {
 		const rows = (await selectDueNudges(db, now, PAGE_NUDGES)).filter((r) => !seen.has(r.id));
 		summary.statements++;
 		if (!rows.length) break;
+		if (page >= maxPages) {
+			summary.more = true;
+			break;
+		}
 		let users = groupByUser(rows).filter((u) => u.to !== null);
 		// A full page may have cut the last user's nudges short: leave them whole for the next page.
 		if (rows.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);

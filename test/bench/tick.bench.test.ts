@@ -73,7 +73,7 @@ it("tick: 1,000 and 10,000 users", async () => {
 			const s = await runTick(services);
 			statements += s.statements;
 			sent += s.delivery.sent;
-			digests += s.nudges.digests;
+			digests += s.nudges?.digests ?? 0;
 			if (!s.delivery.claimed && i > 0) break;
 		}
 		const wall = performance.now() - t0;
