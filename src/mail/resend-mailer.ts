@@ -81,6 +81,13 @@ export function createResendMailer(opts: { apiKey: string; baseUrl?: string | un
 			});
 			if (error) {
 				const failure = classifyResendError(error, headers, opts.now());
+				// Strict validation refuses the whole call for one bad mail: send each on its
+				// own (its outbox id as key), so only that one fails and the rest go out.
+				if (failure.kind === "permanent") {
+					const each: SendResult[] = [];
+					for (const m of mails) each.push(await mailer.send(m));
+					return each;
+				}
 				return mails.map(() => failure);
 			}
 			return mails.map((_, i) => ({ ok: true, providerId: data?.data[i]?.id ?? null }));

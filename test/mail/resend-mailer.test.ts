@@ -114,6 +114,27 @@ describe("Resend batch", () => {
 		expect([req?.path, req?.headers["idempotency-key"]]).toEqual(["/emails", mail.id]);
 	});
 
+	it("a batch refused for one bad mail is retried mail by mail, so only that one fails", async () => {
+		const stub = resendStub();
+		await stub.script([
+			{ status: 422, body: { name: "validation_error", message: "Invalid `to` field", statusCode: 422 } },
+			{ status: 200, body: { id: "ok-1" } },
+			{ status: 422, body: { name: "validation_error", message: "Invalid `to` field", statusCode: 422 } },
+		]);
+		const mailer = createResendMailer({ apiKey: "k", baseUrl: stub.baseUrl, now: () => now });
+		const results = await mailer.sendBatch([mail, { ...mail, id: "bad-one", to: "not-an-address" }]);
+		expect(results).toEqual([
+			{ ok: true, providerId: "ok-1" },
+			{ ok: false, kind: "permanent", status: 422, message: "Invalid `to` field", retryAfterMs: null },
+		]);
+		const requests = await stub.requests();
+		expect(requests.map((r) => [r.path, r.headers["idempotency-key"]])).toEqual([
+			["/emails/batch", await batchIdempotencyKey([mail.id, "bad-one"])],
+			["/emails", mail.id],
+			["/emails", "bad-one"],
+		]);
+	});
+
 	it("a failed batch fails every mail in it, as a value", async () => {
 		const stub = resendStub();
 		await stub.script([
