@@ -4,6 +4,7 @@ import type { OUTBOX_KINDS } from "../db/schema";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { composeOutboxRow } from "../mail/compose";
+import { signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
 import type { InboundContext, Write } from "./inbound-context";
 
 export const REPLY_TOKEN_DAYS = 30;
@@ -31,6 +32,11 @@ export async function replyMail(
 	const inReplyTo: Record<string, string> = ctx.mail.messageId
 		? { "in-reply-to": `<${ctx.mail.messageId}>`, references: `<${ctx.mail.messageId}>` }
 		: {};
+	const unsubscribe = await signLink(config.appSecret, {
+		u: draft.userId,
+		a: "unsubscribe",
+		e: ctx.now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS,
+	});
 	const row = composeOutboxRow(
 		{
 			kind: draft.kind,
@@ -39,7 +45,13 @@ export async function replyMail(
 			subject: draft.subject,
 			text: draft.text,
 			replyTo: `r+${token}@${config.mailDomain}`,
-			headers: inReplyTo,
+			headers: {
+				...inReplyTo,
+				// Every mail we send can be stopped in one click (RFC 8058); it pauses, and can be undone.
+				"list-unsubscribe": `<${config.publicUrl}/u/${unsubscribe}>, <mailto:r+${token}@${config.mailDomain}?subject=unsubscribe>`,
+				"list-unsubscribe-post": "List-Unsubscribe=One-Click",
+				"list-id": `Followthrough notices <notices.${config.mailDomain}>`,
+			},
 		},
 		config,
 		{ id: outboxId, now: ctx.now },
