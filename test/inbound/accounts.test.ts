@@ -49,7 +49,9 @@ describe("a new sender's first mail", () => {
 		expect(verify?.text).toContain('"timezone Europe/Berlin" or "digest 7am"');
 		expect(verify?.headers["auto-submitted"]).toBe("auto-generated");
 		expect(verify?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-		expect(verify?.headers["list-unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:8787\/u\/[\w-]+\.[\w-]+>, <mailto:r\+[a-z2-7]{26}@followthrough\.test\?subject=unsubscribe>$/);
+		expect(verify?.headers["list-unsubscribe"]).toMatch(
+			/^<http:\/\/127\.0\.0\.1:8787\/u\/[\w-]+\.[\w-]+>, <mailto:r\+[a-z2-7]{26}@followthrough\.test\?subject=unsubscribe>$/,
+		);
 
 		const held = await db
 			.select()
