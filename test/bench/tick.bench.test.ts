@@ -10,55 +10,13 @@ import { fixedClock } from "../../src/config/clock";
 import { requireConfig } from "../../src/config/env";
 import { runTick } from "../../src/nudges/run-tick";
 import { resendStub } from "../support/resend-stub";
+import { seedDueFollowUps } from "../support/seed";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
-const SEED_CHUNK = 500;
-
-async function seed(prefix: string, count: number) {
-	const t = NOW.getTime() - 3 * 86_400_000;
-	for (let i = 0; i < count; i += SEED_CHUNK) {
-		const rows = Array.from({ length: Math.min(SEED_CHUNK, count - i) }, (_, k) => {
-			const n = i + k;
-			return {
-				u: `${prefix}-u${n}`,
-				a: `${prefix}-a${n}`,
-				c: `${prefix}-c${n}`,
-				th: `${prefix}-t${n}`,
-				nu: `${prefix}-n${n}`,
-				email: `${prefix}${n}@bench.example`,
-				contact: `ann${n}@acme.example`,
-			};
-		});
-		const j = JSON.stringify(rows);
-		await env.DB.batch([
-			env.DB.prepare(`insert into users (id, status, timezone, digest_minutes, mode, business_days, created_at, verified_at)
-				select value ->> 'u', 'active', 'UTC', 480, 'digest', 62, ?2, ?2 from json_each(?1)`).bind(j, t),
-			env.DB.prepare(`insert into user_addresses (id, user_id, address, is_primary, created_at, verified_at)
-				select value ->> 'a', value ->> 'u', value ->> 'email', 1, ?2, ?2 from json_each(?1)`).bind(j, t),
-			env.DB.prepare(`insert into contacts (id, user_id, email, name, status, created_at, updated_at)
-				select value ->> 'c', value ->> 'u', value ->> 'contact', 'Ann Lee', 'awaiting_reply', ?2, ?2 from json_each(?1)`).bind(
-				j,
-				t,
-			),
-			env.DB.prepare(`insert into threads (id, user_id, contact_id, kind, state, subject_key, subject, attempts, last_outbound_at, created_at, updated_at)
-				select value ->> 'th', value ->> 'u', value ->> 'c', 'outreach', 'open', 'coffee?', 'Coffee?', 0, ?2, ?2, ?2 from json_each(?1)`).bind(
-				j,
-				t,
-			),
-			env.DB.prepare(`insert into nudges (id, user_id, contact_id, thread_id, kind, state, due_at, due_on, attempt, created_at, updated_at)
-				select value ->> 'nu', value ->> 'u', value ->> 'c', value ->> 'th', 'follow_up', 'pending', ?2, '2026-11-26', 1, ?3, ?3 from json_each(?1)`).bind(
-				j,
-				NOW.getTime(),
-				t,
-			),
-		]);
-	}
-}
-
 it("tick: 1,000 and 10,000 users", async () => {
 	const results: { users: number; wall_ms: number; d1_statements: number; resend_calls: number; sent: number }[] = [];
 	for (const users of [1_000, 10_000]) {
-		await seed(`s${users}`, users);
+		await seedDueFollowUps(`s${users}`, users, NOW);
 		const stub = resendStub();
 		const services = buildServices(
 			requireConfig({ ...env, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.baseUrl }),

@@ -6,31 +6,9 @@ import type { TickWork } from "../../src/config/env";
 import worker from "../../src/index";
 import { db } from "../support/inbound";
 import { tick } from "../support/outbox";
+import { seedDueFollowUps } from "../support/seed";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
-
-async function seed(prefix: string, count: number) {
-	const t = NOW.getTime() - 3 * 86_400_000;
-	const rows = Array.from({ length: count }, (_, n) => ({
-		u: `${prefix}-u${n}`,
-		a: `${prefix}-a${n}`,
-		nu: `${prefix}-n${n}`,
-		email: `${prefix}${n}@q.example`,
-	}));
-	const j = JSON.stringify(rows);
-	await env.DB.batch([
-		env.DB.prepare(`insert into users (id, status, timezone, digest_minutes, mode, business_days, created_at, verified_at)
-			select value ->> 'u', 'active', 'UTC', 480, 'digest', 62, ?2, ?2 from json_each(?1)`).bind(j, t),
-		env.DB.prepare(`insert into user_addresses (id, user_id, address, is_primary, created_at, verified_at)
-			select value ->> 'a', value ->> 'u', value ->> 'email', 1, ?2, ?2 from json_each(?1)`).bind(j, t),
-		env.DB.prepare(`insert into nudges (id, user_id, kind, state, due_at, due_on, attempt, note, created_at, updated_at)
-			select value ->> 'nu', value ->> 'u', 'reminder', 'pending', ?2, '2026-11-26', 0, 'Renew passport', ?3, ?3 from json_each(?1)`).bind(
-			j,
-			NOW.getTime(),
-			t,
-		),
-	]);
-}
 
 const digests = async (prefix: string) =>
 	(
@@ -41,7 +19,7 @@ const digests = async (prefix: string) =>
 
 describe("fan-out through Cloudflare Queues", () => {
 	it("a tick past its budget hands the rest to the queue, and the consumer finishes it", async () => {
-		await seed("fan", 1_100);
+		await seedDueFollowUps("fan", 1_100, NOW);
 		const sent: { body: TickWork }[] = [];
 		const queue = { send: async () => {}, sendBatch: async (msgs: { body: TickWork }[]) => void sent.push(...msgs) };
 		const bindings = { ...env, TICK_BUDGET_PAGES: "1", DELIVERY_QUEUE: queue };
