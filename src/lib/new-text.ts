@@ -5,9 +5,9 @@
  * A bottom-posted reply (quote first, then the answer) keeps the answer.
  */
 import EmailReplyParser from "email-reply-parser";
+import { ATTRIBUTION_VERBS } from "./attribution";
 
-const ATTRIBUTION_END =
-	/(wrote|writes|schrieb|a écrit|escribió|scrisse|schreef|skrev|napisał|kirjoitti|escreveu|написал|написала|написав|napsal)\s*:\s*$/i;
+const ATTRIBUTION_END = new RegExp(`(${ATTRIBUTION_VERBS})\\s*:\\s*$`, "i");
 
 function cutAtAttribution(text: string): string {
 	const lines = text.split(/\r?\n/);

@@ -4,8 +4,9 @@
  * quotes "On …, Ann Lee <ann@…> wrote:". Pure.
  */
 
-const ATTRIBUTION =
-	/(wrote|writes|schrieb|a écrit|escribió|scrisse|schreef|skrev|napisał|kirjoitti|escreveu|написал)\s*:?\s*$/i;
+import { ATTRIBUTION_VERBS } from "../lib/attribution";
+
+const ATTRIBUTION = new RegExp(`(${ATTRIBUTION_VERBS})\\s*:?\\s*$`, "i");
 
 /** Contact addresses quoted in an attribution line ("On Mon, Ann <ann@x.com> wrote:"). */
 export function quotedAuthors(text: string, candidates: readonly string[]): Set<string> {
