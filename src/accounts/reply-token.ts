@@ -4,13 +4,23 @@
  * other sender changes nothing and learns nothing; the refusal is logged.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { parseSettingsLines } from "../commands/settings-lines";
+import { parseCommands } from "../commands/command-grammar";
 import { tokens, userAddresses, users } from "../db/schema";
 import { handleCommandReply } from "../inbound/handlers/reply-commands";
 import { type Effects, type InboundContext, ignored, type Write } from "../inbound/inbound-context";
 import { newText } from "../lib/new-text";
 import { createAccountsRepo } from "./accounts-repo";
 import { hashSecretToken } from "./secret-token";
+
+/** Settings lines ("timezone Berlin", "digest 7am") in a verification reply, read by the command grammar. */
+function settingsIn(text: string): { timezone?: string; digestMinutes?: number } {
+	const out: { timezone?: string; digestMinutes?: number } = {};
+	for (const { action } of parseCommands(text).commands) {
+		if (action.kind === "timezone") out.timezone = action.zone;
+		if (action.kind === "digest_time") out.digestMinutes = action.minutes;
+	}
+	return out;
+}
 
 export async function handleReplyToken(
 	ctx: InboundContext,
@@ -36,7 +46,7 @@ export async function handleReplyToken(
 	if (context.address !== fromAddress) {
 		return ignored(null, "token_wrong_sender", "Verification reply from another address: nothing changed.");
 	}
-	const settings = parseSettingsLines(newText(ctx.mail.text));
+	const settings = settingsIn(newText(ctx.mail.text));
 	const writes: Write[] = [
 		db
 			.update(tokens)

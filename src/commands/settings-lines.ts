@@ -1,15 +1,8 @@
 /**
- * Settings a user can write in a reply, one per line: "timezone Europe/Berlin"
- * (or a city: "timezone Berlin"), "digest 7am" / "digest 07:30". Pure.
+ * The values of the settings commands ("timezone Berlin", "digest 7am"): an IANA
+ * zone from a name or a city, and a clock time. Pure; the grammar is command-grammar.ts.
  */
 import { canonicalTimezone } from "../time/local-time";
-
-export interface SettingsChange {
-	timezone?: string;
-	digestMinutes?: number;
-	/** Lines that looked like settings but could not be applied, with why. */
-	problems: string[];
-}
 
 let zones: string[] | null = null;
 const allZones = () => {
@@ -45,25 +38,4 @@ export function parseClock(input: string): number | null {
 		hour = (hour % 12) + (suffix === "pm" ? 12 : 0);
 	} else if (hour > 23) return null;
 	return hour * 60 + minute;
-}
-
-export function parseSettingsLines(text: string): SettingsChange {
-	const change: SettingsChange = { problems: [] };
-	for (const raw of text.split(/\r?\n/)) {
-		const line = raw.trim().replace(/[.!]+$/, "");
-		const tz = line.match(/^(?:time\s*zone|tz)\s*[:=]?\s*(.+)$/i);
-		if (tz?.[1]) {
-			const zone = resolveTimezone(tz[1]);
-			if (zone) change.timezone = zone;
-			else change.problems.push(`"${tz[1].slice(0, 40)}" is not a timezone I know (try "timezone Europe/Berlin")`);
-			continue;
-		}
-		const digest = line.match(/^digest(?:\s+at)?\s*[:=]?\s*(.+)$/i);
-		if (digest?.[1]) {
-			const minutes = parseClock(digest[1]);
-			if (minutes !== null) change.digestMinutes = minutes;
-			else change.problems.push(`"${digest[1].slice(0, 40)}" is not a time (try "digest 7am")`);
-		}
-	}
-	return change;
 }
