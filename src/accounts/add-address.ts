@@ -9,6 +9,7 @@ import { newId } from "../lib/crypto";
 import { nonEmpty } from "../lib/non-empty";
 import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
+import { inDays } from "../time/local-time";
 import { createAccountsRepo } from "./accounts-repo";
 import { VERIFY_TOKEN_DAYS } from "./pending-account";
 import { hashSecretToken, newSecretToken } from "./secret-token";
@@ -56,7 +57,7 @@ export async function addAddress(services: Services, userId: string, rawAddress:
 				tokenHash: await hashSecretToken(token),
 				outboxId,
 				contextJson: JSON.stringify({ address }),
-				expiresAt: new Date(now.getTime() + VERIFY_TOKEN_DAYS * 86_400_000),
+				expiresAt: inDays(now, VERIFY_TOKEN_DAYS),
 				createdAt: now,
 			}),
 		]),

@@ -9,6 +9,7 @@ import { replyMail } from "../inbound/reply-mail";
 import { verificationMail } from "../inbound/reply-texts";
 import { newId } from "../lib/crypto";
 import { dateHeaderOffset, inferTimezone } from "../time/infer-timezone";
+import { inDays } from "../time/local-time";
 
 export const HOLD_DAYS = 7;
 /** 08:00 local. */
@@ -17,7 +18,6 @@ export const VERIFY_TOKEN_DAYS = 7;
 /** Held mail is stored whole (base64) in one D1 row, which holds at most 2 MB. */
 export const MAX_HELD_BYTES = 1024 * 1024;
 export const MAX_HELD_PER_USER = 20;
-const DAY_MS = 86_400_000;
 
 const base64 = (bytes: Uint8Array) => {
 	let s = "";
@@ -34,7 +34,7 @@ export function holdMail(ctx: InboundContext, userId: string): Write {
 		raw: base64(ctx.email.raw ?? new Uint8Array()),
 		logId: ctx.logId,
 		receivedAt: ctx.now,
-		expiresAt: new Date(ctx.now.getTime() + HOLD_DAYS * DAY_MS),
+		expiresAt: inDays(ctx.now, HOLD_DAYS),
 	});
 }
 

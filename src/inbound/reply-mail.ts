@@ -4,11 +4,11 @@ import type { OUTBOX_KINDS } from "../db/schema";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { composeOutboxRow } from "../mail/compose";
+import { inDays } from "../time/local-time";
 import { signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
 import type { InboundContext, Write } from "./inbound-context";
 
 export const REPLY_TOKEN_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface ReplyDraft {
 	kind: (typeof OUTBOX_KINDS)[number];
@@ -35,7 +35,7 @@ export async function replyMail(
 	const unsubscribe = await signLink(config.appSecret, {
 		u: draft.userId,
 		a: "unsubscribe",
-		e: ctx.now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS,
+		e: inDays(ctx.now, UNSUBSCRIBE_LINK_DAYS).getTime(),
 	});
 	const row = composeOutboxRow(
 		{
@@ -63,7 +63,7 @@ export async function replyMail(
 		tokenHash: await hashSecretToken(token),
 		outboxId,
 		contextJson: JSON.stringify(draft.context ?? {}),
-		expiresAt: new Date(ctx.now.getTime() + (draft.tokenDays ?? REPLY_TOKEN_DAYS) * DAY_MS),
+		expiresAt: inDays(ctx.now, draft.tokenDays ?? REPLY_TOKEN_DAYS),
 		createdAt: ctx.now,
 	});
 	// The outbox row first: the token references it.

@@ -9,6 +9,7 @@ import type { Services } from "../app/services";
 import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
 import { newId } from "../lib/crypto";
 import { composeOutboxRow } from "../mail/compose";
+import { inDays } from "../time/local-time";
 import { ITEM_LINK_DAYS, signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
 import { type ItemLinks, renderDigest, renderSingle } from "./digest-mail";
 import {
@@ -50,7 +51,7 @@ async function planMail(
 	const unsubscribe = await signLink(config.appSecret, {
 		u: u.userId,
 		a: "unsubscribe",
-		e: now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS,
+		e: inDays(now, UNSUBSCRIBE_LINK_DAYS).getTime(),
 	});
 	const row = composeOutboxRow(
 		{
@@ -75,12 +76,10 @@ async function planMail(
 	return {
 		outbox: row,
 		tokenHash: await hashSecretToken(token),
-		tokenExpiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000),
+		tokenExpiresAt: inDays(now, REPLY_TOKEN_DAYS),
 		nudgeIds: nudges.map((n) => n.id),
 	};
 }
-
-const DAY_MS = 86_400_000;
 
 /** Signed Done and Snooze links for each item. */
 async function itemLinks(
@@ -90,7 +89,7 @@ async function itemLinks(
 	now: Date,
 ): Promise<Map<string, ItemLinks>> {
 	const { appSecret, publicUrl } = services.config;
-	const e = now.getTime() + ITEM_LINK_DAYS * DAY_MS;
+	const e = inDays(now, ITEM_LINK_DAYS).getTime();
 	const out = new Map<string, ItemLinks>();
 	for (const n of items) {
 		out.set(n.id, {

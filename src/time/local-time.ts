@@ -112,3 +112,10 @@ export function formatDate(date: string): string {
 export function formatMinutes(minutes: number): string {
 	return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
+
+const DAY_MS = 86_400_000;
+
+/** The instant `days` × 24 hours after `at`: for expiries, not calendar dates. */
+export function inDays(at: Date, days: number): Date {
+	return new Date(at.getTime() + days * DAY_MS);
+}
