@@ -1,11 +1,14 @@
 /**
- * Only what the sender just wrote: quoted history and signatures removed
- * (email-reply-parser), then cut at an attribution line the library misses, such
- * as one a client wrapped over two lines ("… пользователь "bob" <\nbob@x> написал:").
+ * Only what the sender just wrote, for reading commands and settings: the reply
+ * trimmer removes quoted mail, header blocks, forwards and device signatures;
+ * email-reply-parser then removes signatures and quotes it knows; lines still
+ * quoted with ">" are not the sender's words; and an attribution the others
+ * missed (one a client wrapped oddly) ends the text.
  * A bottom-posted reply (quote first, then the answer) keeps the answer.
  */
 import EmailReplyParser from "email-reply-parser";
 import { ATTRIBUTION_VERBS } from "./attribution";
+import { trimReply } from "./reply-text/trim-reply";
 
 const ATTRIBUTION_END = new RegExp(`(${ATTRIBUTION_VERBS})\\s*:\\s*$`, "i");
 
@@ -22,19 +25,23 @@ function cutAtAttribution(text: string): string {
 	return text;
 }
 
-function bottomPosted(text: string): string {
-	const lines = text.split(/\r?\n/);
-	const lastQuoted = lines.reduce((last, l, i) => (l.startsWith(">") ? i : last), -1);
-	return lastQuoted >= 0 ? lines.slice(lastQuoted + 1).join("\n") : "";
+function parseReply(text: string): string {
+	try {
+		return new EmailReplyParser().parseReply(text).trim();
+	} catch {
+		return text.trim();
+	}
 }
 
+const unquoted = (text: string) =>
+	text
+		.split("\n")
+		.filter((l) => !/^\s*>/.test(l))
+		.join("\n");
+
 export function newText(text: string): string {
-	let reply: string;
-	try {
-		reply = new EmailReplyParser().parseReply(text).trim();
-	} catch {
-		reply = text.trim();
-	}
-	if (reply === "") reply = new EmailReplyParser().parseReply(bottomPosted(text)).trim();
-	return cutAtAttribution(reply).trim();
+	const trimmed = trimReply(text);
+	let reply = parseReply(trimmed);
+	if (unquoted(reply).trim() === "") reply = parseReply(unquoted(trimmed));
+	return cutAtAttribution(unquoted(reply)).trim();
 }

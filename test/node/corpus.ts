@@ -15,6 +15,12 @@ export interface ForwardCase {
 	variant: string;
 	checks: [string, unknown][];
 }
+/** One of discourse/email_reply_trimmer's cases: a reply body and the text it should trim to. */
+export interface TrimmerCase {
+	id: string;
+	input: string;
+	trimmed: string;
+}
 export interface AutoItem {
 	file: string;
 	category: string;
@@ -25,8 +31,8 @@ export interface Corpus {
 	auto: { items: AutoItem[]; files: Record<string, string> } | null;
 	/** Raw .eml files under mime/, base64 (for the benchmark). */
 	mime: Record<string, string> | null;
-	/** talon's standard raw client replies, base64, by client. */
-	reply: { talon: Record<string, string> } | null;
+	/** talon's standard raw client replies (base64, by client) and discourse's trimmer cases. */
+	reply: { talon: Record<string, string>; trimmer: TrimmerCase[] } | null;
 }
 
 declare module "vitest" {
@@ -66,13 +72,26 @@ function loadMime(dir: string): Corpus["mime"] {
 	return files;
 }
 
+function loadTrimmerCases(dir: string): TrimmerCase[] {
+	const base = join(dir, "reply", "discourse__email_reply_trimmer");
+	if (!existsSync(join(base, "expected.json"))) return [];
+	const { cases } = JSON.parse(readFileSync(join(base, "expected.json"), "utf8")) as {
+		cases: { id: string; input: string; expected_trimmed: string }[];
+	};
+	return cases.map((c) => ({
+		id: c.id,
+		input: readFileSync(join(base, c.input), "utf8"),
+		trimmed: readFileSync(join(base, c.expected_trimmed), "utf8"),
+	}));
+}
+
 function loadReply(dir: string): Corpus["reply"] {
 	const base = join(dir, "reply", "mailgun__talon", "tests", "fixtures", "standard_replies");
 	if (!existsSync(base)) return null;
 	const talon: Record<string, string> = {};
 	for (const f of readdirSync(base))
 		if (f.endsWith(".eml")) talon[f.replace(/\.eml$/, "")] = readFileSync(join(base, f)).toString("base64");
-	return { talon };
+	return { talon, trimmer: loadTrimmerCases(dir) };
 }
 
 export default function setup(project: TestProject) {
