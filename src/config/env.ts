@@ -50,7 +50,7 @@ const envSchema = z
 		RESEND_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
 		RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 		DELIVERY_QUEUE: queue.optional(),
-		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
+		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
 		MAX_INBOUND_BYTES: z.preprocess(
 			emptyToUndefined,
 			z.coerce

@@ -206,6 +206,19 @@ export const outbox = sqliteTable(
 		leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
 		providerId: text("provider_id"),
 		lastError: text("last_error"),
+		/**
+		 * The rows written (and sent) together as one provider call. A retry or a
+		 * takeover after a dead tick sends them together again, under the same
+		 * Idempotency-Key, so the provider recognises mail it already accepted.
+		 */
+		batchId: text("batch_id"),
+		/**
+		 * What writing this row does to the rest of the data (reply token, nudges
+		 * sent, next rungs, thread counts, the day's digest), as JSON. The
+		 * `outbox_apply_effects` trigger applies it when, and only when, the row is
+		 * inserted (a concurrent tick's duplicate is ignored), then clears it.
+		 */
+		effectsJson: text("effects_json"),
 		createdAt: createdAt(),
 		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
 	},

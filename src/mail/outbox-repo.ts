@@ -6,6 +6,12 @@ import type { OutgoingMail } from "./mailer";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/** What sending needs of a row: the mail, its batch and how often it was tried. */
+export type Sendable = Pick<
+	OutboxRow,
+	"id" | "fromAddress" | "toAddress" | "replyTo" | "subject" | "text" | "html" | "headersJson" | "attempts" | "batchId"
+>;
+
 export interface DeliveryRecord {
 	id: string;
 	state: "sent" | "pending" | "failed";
@@ -40,7 +46,8 @@ export function createOutboxRepo(db: Db) {
 				.select({ id: outbox.id })
 				.from(outbox)
 				.where(claimable(now))
-				.orderBy(asc(outbox.nextAttemptAt))
+				// A batch's rows share their due time: taken in order, they stay together.
+				.orderBy(asc(outbox.nextAttemptAt), asc(outbox.batchId), asc(outbox.id))
 				.limit(limit);
 			return db
 				.update(outbox)
@@ -73,7 +80,23 @@ export function createOutboxRepo(db: Db) {
 
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>;
 
-export function toOutgoingMail(row: OutboxRow): OutgoingMail {
+/** A row this run just wrote, leased to it, as the sender needs it. */
+export function freshSendable(row: typeof outbox.$inferInsert & { id: string }, batchId: string): Sendable {
+	return {
+		id: row.id,
+		fromAddress: row.fromAddress,
+		toAddress: row.toAddress,
+		replyTo: row.replyTo ?? null,
+		subject: row.subject,
+		text: row.text,
+		html: row.html ?? null,
+		headersJson: row.headersJson ?? "{}",
+		attempts: 0,
+		batchId,
+	};
+}
+
+export function toOutgoingMail(row: Sendable): OutgoingMail {
 	return {
 		id: row.id,
 		from: row.fromAddress,

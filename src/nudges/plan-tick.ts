@@ -13,6 +13,8 @@ export interface UserDue {
 	to: string | null;
 	clock: UserClock;
 	mode: "digest" | "instant";
+	/** Local date of the last digest written for the user. */
+	lastDigestOn: string | null;
 	nudges: DueNudge[];
 }
 
@@ -26,6 +28,7 @@ export function groupByUser(rows: readonly DueNudge[]): UserDue[] {
 				to: r.to,
 				clock: { timezone: r.timezone, digestMinutes: r.digestMinutes, businessDays: r.businessDays },
 				mode: r.mode,
+				lastDigestOn: r.lastDigestOn,
 				nudges: [],
 			};
 			byUser.set(r.userId, u);

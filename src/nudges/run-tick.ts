@@ -1,46 +1,39 @@
 /**
  * One cron tick at `now` (the controller's scheduledTime): turn due nudges into
- * mail, then deliver the outbox. A tick has a budget; what is left is handed to
+ * mail and send it, then deliver what else the outbox holds (retries, mail from
+ * inbound, rows a dead tick left). A tick has a budget; what is left is handed to
  * the queue consumer (Cloudflare Queues), which works the same way and hands on
  * again, so any amount of work is done without a server of ours. With no queue
  * bound, the next tick picks it up.
  */
 import type { Services } from "../app/services";
 import type { TickWork } from "../config/env";
-import { type DeliverySummary, deliverDueOutbox } from "../mail/deliver-outbox";
+import { addDelivery, type DeliverySummary, deliverDueOutbox, emptyDelivery } from "../mail/deliver-outbox";
 import { MAX_BATCH } from "../mail/mailer";
 import { type NudgeTickSummary, sendDueNudges } from "./send-due-nudges";
 
-/** Provider calls (100 mails each) per tick or queue message. */
+/** Provider calls (100 mails each) per tick or queue message for the outbox pass. */
 export const DELIVERY_ROUNDS = 20;
 
 export interface TickSummary {
 	now: string;
-	nudges: NudgeTickSummary | null;
-	delivery: DeliverySummary & { calls: number };
-	/** D1 statements this run made (reads and writes). */
-	statements: number;
+	nudges: Omit<NudgeTickSummary, "delivery"> | null;
+	/** Everything sent this run: the tick's own mail and the outbox pass. */
+	delivery: DeliverySummary;
 	/** Work handed to the queue consumer. */
 	handedOn: TickWork["kind"][];
 }
 
 async function deliverRounds(services: Services, now: Date) {
-	const delivery = { claimed: 0, sent: 0, retrying: 0, failed: 0, calls: 0 };
-	let statements = 0;
+	const delivery = emptyDelivery();
 	let more = false;
 	for (let round = 0; round < DELIVERY_ROUNDS; round++) {
 		const d = await deliverDueOutbox(services, now);
-		// A claim, and when it took rows: one provider call and one statement recording the results.
-		statements += d.claimed ? 2 : 1;
-		delivery.calls += d.claimed ? 1 : 0;
-		delivery.claimed += d.claimed;
-		delivery.sent += d.sent;
-		delivery.retrying += d.retrying;
-		delivery.failed += d.failed;
+		addDelivery(delivery, d);
 		more = d.claimed === MAX_BATCH;
 		if (!more) break;
 	}
-	return { delivery, statements, more };
+	return { delivery, more };
 }
 
 async function handOn(services: Services, now: Date, kinds: TickWork["kind"][]): Promise<TickWork["kind"][]> {
@@ -53,17 +46,19 @@ async function handOn(services: Services, now: Date, kinds: TickWork["kind"][]):
 /** The cron tick, or a queued piece of it: nudges (then delivery), or delivery alone. */
 export async function runWork(services: Services, kind: TickWork["kind"]): Promise<TickSummary> {
 	const now = services.clock.now();
-	const nudges = kind === "nudges" ? await sendDueNudges(services) : null;
+	const nudged = kind === "nudges" ? await sendDueNudges(services) : null;
 	const d = await deliverRounds(services, now);
+	const delivery = emptyDelivery();
+	if (nudged) addDelivery(delivery, nudged.delivery);
+	addDelivery(delivery, d.delivery);
 	const left: TickWork["kind"][] = [
-		...(nudges?.more ? (["nudges"] as const) : []),
-		...(d.more && !nudges?.more ? (["deliver"] as const) : []),
+		...(nudged?.more ? (["nudges"] as const) : []),
+		...(d.more && !nudged?.more ? (["deliver"] as const) : []),
 	];
 	return {
 		now: now.toISOString(),
-		nudges,
-		delivery: d.delivery,
-		statements: (nudges?.statements ?? 0) + d.statements,
+		nudges: nudged && { users: nudged.users, digests: nudged.digests, singles: nudged.singles, more: nudged.more },
+		delivery,
 		handedOn: await handOn(services, now, left),
 	};
 }

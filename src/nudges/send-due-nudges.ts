@@ -9,31 +9,59 @@ import type { Services } from "../app/services";
 import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
 import { newId } from "../lib/crypto";
 import { composeOutboxRow } from "../mail/compose";
-import { inDays } from "../time/local-time";
+import { addDelivery, type DeliverySummary, emptyDelivery, sendHeld } from "../mail/deliver-outbox";
+import { MAX_BATCH } from "../mail/mailer";
+import { type DeliveryRecord, freshSendable, LEASE_MS } from "../mail/outbox-repo";
+import { inDays, localDate } from "../time/local-time";
 import { ITEM_LINK_DAYS, signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
 import { type ItemLinks, renderDigest, renderSingle } from "./digest-mail";
-import {
-	chunkStatements,
-	type DueNudge,
-	existingDedupeKeys,
-	type PlannedMail,
-	type PlannedSuccessor,
-	type PlannedThread,
-	selectDueNudges,
-} from "./due-nudges-repo";
+import { type DueNudge, MAX_CHUNK_JSON, type PlannedMail, selectDueNudges, writeChunk } from "./due-nudges-repo";
 import { digestKey, groupByUser, ladderStep, planUser, singleKey, type UserDue } from "./plan-tick";
 
-/** Nudges read per page; users per write batch (each batch: a handful of set-based statements). */
-export const PAGE_NUDGES = 1000;
-export const USERS_PER_CHUNK = 100;
+/** Nudges read per page (one statement); users planned together (up to one provider call of mail). */
+export const PAGE_NUDGES = 5000;
+export const USERS_PER_CHUNK = MAX_BATCH;
+/** Delivery results are recorded in one statement per this many. */
+export const RECORD_EVERY = 1000;
 
 export interface NudgeTickSummary {
 	users: number;
 	digests: number;
 	singles: number;
-	statements: number;
+	/** What sending the tick's own mail did. */
+	delivery: DeliverySummary;
 	/** The page budget ran out with due nudges left. */
 	more: boolean;
+}
+
+/** What writing one mail does: the JSON the outbox trigger applies (migrations/0003). */
+interface MailEffects {
+	token: { id: string; hash: string; expiresAt: number; context: string };
+	sent: string[];
+	next: Record<string, unknown>[];
+	threads: { id: string; attempts: number; dormant: boolean }[];
+	digestOn: string | null;
+}
+
+function effectsOf(u: UserDue, nudges: DueNudge[], now: Date): Omit<MailEffects, "token" | "digestOn"> {
+	const next: MailEffects["next"] = [];
+	const threads: MailEffects["threads"] = [];
+	for (const n of nudges) {
+		const step = ladderStep(n, now, u.clock);
+		if (step.next)
+			next.push({
+				id: newId(),
+				contactId: n.contactId,
+				threadId: n.threadId,
+				kind: step.next.kind,
+				dueAt: step.next.due.dueAt.getTime(),
+				dueOn: step.next.due.dueOn,
+				attempt: step.next.attempt,
+				note: n.note,
+			});
+		if (step.thread && n.threadId) threads.push({ id: n.threadId, ...step.thread });
+	}
+	return { sent: nudges.map((n) => n.id), next, threads };
 }
 
 async function planMail(
@@ -73,12 +101,18 @@ async function planMail(
 		config,
 		{ id: newId(), now },
 	);
-	return {
-		outbox: row,
-		tokenHash: await hashSecretToken(token),
-		tokenExpiresAt: inDays(now, REPLY_TOKEN_DAYS),
-		nudgeIds: nudges.map((n) => n.id),
+	const effects: MailEffects = {
+		token: {
+			id: newId(),
+			hash: await hashSecretToken(token),
+			expiresAt: inDays(now, REPLY_TOKEN_DAYS).getTime(),
+			// The numbered items, for replies like "2 done".
+			context: JSON.stringify({ nudges: nudges.map((n) => n.id) }),
+		},
+		...effectsOf(u, nudges, now),
+		digestOn: kind === "digest" ? localDate(now, u.clock.timezone) : null,
 	};
+	return { outbox: { ...row, effectsJson: JSON.stringify(effects) } };
 }
 
 /** Signed Done and Snooze links for each item. */
@@ -100,17 +134,76 @@ async function itemLinks(
 	return out;
 }
 
+/** Up to one provider call of mail, and under D1's row size, per statement. */
+function packForWriting(mails: PlannedMail[]): PlannedMail[][] {
+	const packs: PlannedMail[][] = [];
+	let pack: PlannedMail[] = [];
+	let bytes = 0;
+	for (const m of mails) {
+		const size = m.outbox.text.length + (m.outbox.html?.length ?? 0) + m.outbox.effectsJson.length + 2_000;
+		if (pack.length && (pack.length === MAX_BATCH || bytes + size > MAX_CHUNK_JSON)) {
+			packs.push(pack);
+			pack = [];
+			bytes = 0;
+		}
+		pack.push(m);
+		bytes += size;
+	}
+	if (pack.length) packs.push(pack);
+	return packs;
+}
+
+async function planChunk(services: Services, users: UserDue[], now: Date, summary: NudgeTickSummary) {
+	const mails: PlannedMail[] = [];
+	for (const u of users) {
+		const plan = planUser(u, u.lastDigestOn === localDate(now, u.clock.timezone));
+		const links = await itemLinks(services, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
+		if (plan.digest) {
+			const rendered = await renderDigest(plan.digest, now, services.config.publicUrl, links);
+			mails.push(await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now));
+			summary.digests++;
+		}
+		for (const n of plan.singles) {
+			const rendered = await renderSingle(n, now, services.config.publicUrl, links);
+			mails.push(await planMail(services, u, [n], rendered, "nudge", singleKey(n), now));
+			summary.singles++;
+		}
+		summary.users++;
+	}
+	return mails;
+}
+
 export async function sendDueNudges(
 	services: Services,
 	maxPages = services.config.tickBudgetPages,
 ): Promise<NudgeTickSummary> {
-	const { db, clock, config } = services;
+	const { db, clock, config, mailer, outbox } = services;
 	const now = clock.now();
-	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, statements: 0, more: false };
+	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, delivery: emptyDelivery(), more: false };
 	const seen = new Set<string>();
+	let unrecorded: DeliveryRecord[] = [];
+	const flush = async () => {
+		await outbox.record(now, unrecorded);
+		unrecorded = [];
+	};
+	const writeAndSend = async (chunk: UserDue[]) => {
+		const mails = await planChunk(services, chunk, now, summary);
+		for (const pack of packForWriting(mails)) {
+			const batchId = newId();
+			const leaseUntil = new Date(now.getTime() + LEASE_MS);
+			const written = await writeChunk(config.db, pack, { now, leaseUntil, batchId });
+			const held = pack.filter((m) => written.has(m.outbox.id)).map((m) => freshSendable(m.outbox, batchId));
+			const sent = await sendHeld(mailer, held, now);
+			addDelivery(summary.delivery, sent.summary);
+			unrecorded.push(...sent.records);
+			// Until recorded, the rows stay leased; a dead tick's are sent again under the same key.
+			if (unrecorded.length >= RECORD_EVERY) await flush();
+		}
+	};
+	const waiting: UserDue[] = [];
 	for (let page = 0; ; page++) {
-		const rows = (await selectDueNudges(db, now, PAGE_NUDGES)).filter((r) => !seen.has(r.id));
-		summary.statements++;
+		const fetched = await selectDueNudges(db, now, PAGE_NUDGES);
+		const rows = fetched.filter((r) => !seen.has(r.id));
 		if (!rows.length) break;
 		if (page >= maxPages) {
 			summary.more = true;
@@ -118,68 +211,14 @@ export async function sendDueNudges(
 		}
 		let users = groupByUser(rows).filter((u) => u.to !== null);
 		// A full page may have cut the last user's nudges short: leave them whole for the next page.
-		if (rows.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
+		if (fetched.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
 		for (const u of users) for (const n of u.nudges) seen.add(n.id);
 		for (const r of rows) if (r.to === null) seen.add(r.id);
-		const already = await existingDedupeKeys(
-			db,
-			users.map((u) => digestKey(u, now)),
-		);
-		summary.statements++;
-		for (let i = 0; i < users.length; i += USERS_PER_CHUNK) {
-			const mails: PlannedMail[] = [];
-			const successors: PlannedSuccessor[] = [];
-			const threads: PlannedThread[] = [];
-			for (const u of users.slice(i, i + USERS_PER_CHUNK)) {
-				const plan = planUser(u, already.has(digestKey(u, now)));
-				const batches: { mail: PlannedMail; nudges: DueNudge[] }[] = [];
-				const links = await itemLinks(services, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
-				if (plan.digest) {
-					const rendered = await renderDigest(plan.digest, now, config.publicUrl, links);
-					batches.push({
-						mail: await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now),
-						nudges: plan.digest,
-					});
-					summary.digests++;
-				}
-				for (const n of plan.singles) {
-					const rendered = await renderSingle(n, now, config.publicUrl, links);
-					batches.push({ mail: await planMail(services, u, [n], rendered, "nudge", singleKey(n), now), nudges: [n] });
-					summary.singles++;
-				}
-				for (const b of batches) {
-					mails.push(b.mail);
-					for (const n of b.nudges) {
-						const step = ladderStep(n, now, u.clock);
-						const outboxId = b.mail.outbox.id;
-						if (step.next) {
-							successors.push({
-								outboxId,
-								row: {
-									id: newId(),
-									userId: u.userId,
-									contactId: n.contactId,
-									threadId: n.threadId,
-									kind: step.next.kind,
-									dueAt: step.next.due.dueAt,
-									dueOn: step.next.due.dueOn,
-									attempt: step.next.attempt,
-									note: n.note,
-									createdAt: now,
-									updatedAt: now,
-								},
-							});
-						}
-						if (step.thread && n.threadId) threads.push({ outboxId, threadId: n.threadId, ...step.thread });
-					}
-				}
-				summary.users++;
-			}
-			if (!mails.length) continue;
-			const statements = chunkStatements(config.db, now, mails, successors, threads);
-			summary.statements += statements.length;
-			await config.db.batch(statements);
-		}
+		waiting.push(...users);
+		// Whole chunks now; a short remainder waits for the next page, so calls stay ceil(N/100).
+		while (waiting.length >= USERS_PER_CHUNK) await writeAndSend(waiting.splice(0, USERS_PER_CHUNK));
 	}
+	if (waiting.length) await writeAndSend(waiting);
+	await flush();
 	return summary;
 }

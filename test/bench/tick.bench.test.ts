@@ -1,7 +1,7 @@
 /**
  * Tick benchmark: 1,000 then 10,000 users, each with a due follow-up, in local D1;
- * one cron tick against the local Resend stub. Prints wall time, D1 statements and
- * Resend calls per size (peak memory of workerd is sampled by scripts/bench.mjs).
+ * one cron tick against the local Resend stub. Prints wall time, D1 statements
+ * (counted at the binding) and Resend calls per size (peak memory of workerd is sampled by scripts/bench.mjs).
  */
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { buildServices } from "../../src/app/services";
 import { fixedClock } from "../../src/config/clock";
 import { requireConfig } from "../../src/config/env";
 import { runTick } from "../../src/nudges/run-tick";
+import { countingD1 } from "../support/counting-d1";
 import { resendStub } from "../support/resend-stub";
 import { seedDueFollowUps } from "../support/seed";
 
@@ -18,23 +19,23 @@ it("tick: 1,000 and 10,000 users", async () => {
 	for (const users of [1_000, 10_000]) {
 		await seedDueFollowUps(`s${users}`, users, NOW);
 		const stub = resendStub();
+		const d1 = countingD1(env.DB);
 		const services = buildServices(
-			requireConfig({ ...env, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.baseUrl }),
+			requireConfig({ ...env, DB: d1.db, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.baseUrl }),
 			fixedClock(NOW),
 		);
 		// Later ticks finish what one tick's delivery rounds leave (as cron would every 15 minutes).
 		const t0 = performance.now();
-		let statements = 0;
 		let sent = 0;
 		let digests = 0;
 		for (let i = 0; i < 20 && (i === 0 || sent < users); i++) {
 			const s = await runTick(services);
-			statements += s.statements;
 			sent += s.delivery.sent;
 			digests += s.nudges?.digests ?? 0;
 			if (!s.delivery.claimed && i > 0) break;
 		}
 		const wall = performance.now() - t0;
+		const statements = d1.count();
 		const calls = (await stub.requests()).length;
 		results.push({ users, wall_ms: Math.round(wall), d1_statements: statements, resend_calls: calls, sent });
 		console.log(

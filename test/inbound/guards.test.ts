@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { outbox } from "../../src/db/schema";
 import {
 	buildMail,
 	contactsOf,
@@ -10,6 +12,7 @@ import {
 	send,
 	userFactory,
 } from "../support/inbound";
+import { db, enqueue } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z");
 const newUser = userFactory("guard", T);
@@ -74,6 +77,17 @@ describe("addresses that answer", () => {
 		const reply = (await mailsTo(address)).at(-1);
 		expect(reply?.subject).toBe("Your follow-ups: 1 pending, 1 contacts");
 		expect(reply?.text).toContain("1. follow up: Ann Lee, Thu 26 Nov");
+	});
+
+	it("status@ tells the user about mail of ours the provider refused for good", async () => {
+		const { address, userId } = await newUser();
+		const row = await enqueue({ kind: "digest", userId, to: address }, new Date(T.getTime() - 86_400_000));
+		await db.update(outbox).set({ state: "failed", lastError: "422: Invalid `to` field" }).where(eq(outbox.id, row.id));
+		await send({ from: address, rcpt: `status@${DOMAIN}`, subject: "status" }, T);
+		const reply = (await mailsTo(address)).at(-1);
+		expect(reply?.text).toContain(
+			"Could not be delivered (last 30 days):\n- the digest of Sun 22 Nov, 09:15: 422: Invalid `to` field",
+		);
 	});
 
 	it("remind@ and remind+3d@ set plain reminders about the email", async () => {

@@ -1,11 +1,41 @@
 /** status@: the pending nudges and tracked contacts, in one short mail. */
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { contacts, nudges } from "../../db/schema";
-import { formatDate, formatLocal } from "../../time/local-time";
+import { and, asc, count, desc, eq, gte, inArray } from "drizzle-orm";
+import { contacts, nudges, outbox } from "../../db/schema";
+import { formatDate, formatLocal, inDays } from "../../time/local-time";
 import type { Account, InboundContext } from "../inbound-context";
 import type { Draft } from "../reply-texts";
 
 const LIMIT = 25;
+/** How far back undeliverable mail is reported. */
+const FAILED_DAYS = 30;
+const FAILED_LIMIT = 5;
+
+const KIND_NAMES: Record<string, string> = { digest: "digest", nudge: "reminder", confirmation: "confirmation" };
+
+/** Mail of ours to this user that the provider refused for good, most recent first. */
+async function failedMail(ctx: InboundContext, userId: string, timezone: string): Promise<string[]> {
+	const failed = await ctx.services.db
+		.select({ kind: outbox.kind, createdAt: outbox.createdAt, error: outbox.lastError })
+		.from(outbox)
+		.where(
+			and(
+				eq(outbox.userId, userId),
+				eq(outbox.state, "failed"),
+				gte(outbox.createdAt, inDays(ctx.services.clock.now(), -FAILED_DAYS)),
+			),
+		)
+		.orderBy(desc(outbox.createdAt))
+		.limit(FAILED_LIMIT);
+	if (!failed.length) return [];
+	return [
+		"",
+		`Could not be delivered (last ${FAILED_DAYS} days):`,
+		...failed.map(
+			(f) =>
+				`- the ${KIND_NAMES[f.kind] ?? "mail"} of ${formatLocal(f.createdAt, timezone)}: ${(f.error ?? "refused").slice(0, 120)}`,
+		),
+	];
+}
 
 export async function statusMail(ctx: InboundContext, account: Account): Promise<Draft> {
 	const { db } = ctx.services;
@@ -24,7 +54,8 @@ export async function statusMail(ctx: InboundContext, account: Account): Promise
 		.where(and(eq(nudges.userId, user.id), inArray(nudges.state, ["pending", "snoozed"])))
 		.orderBy(asc(nudges.dueAt))
 		.limit(LIMIT + 1);
-	const tracked = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, user.id));
+	const [counted] = await db.select({ n: count() }).from(contacts).where(eq(contacts.userId, user.id));
+	const tracked = counted?.n ?? 0;
 	const lines = pending.slice(0, LIMIT).map((n, i) => {
 		const who = n.name || n.email || n.note || "reminder";
 		const when = n.dueOn ? formatDate(n.dueOn) : formatLocal(n.dueAt, user.timezone);
@@ -32,12 +63,13 @@ export async function statusMail(ctx: InboundContext, account: Account): Promise
 	});
 	if (pending.length > LIMIT) lines.push(`…and more: the dashboard lists everything.`);
 	return {
-		subject: `Your follow-ups: ${pending.length > LIMIT ? `${LIMIT}+` : pending.length} pending, ${tracked.length} contacts`,
+		subject: `Your follow-ups: ${pending.length > LIMIT ? `${LIMIT}+` : pending.length} pending, ${tracked} contacts`,
 		text: [
 			pending.length ? "Coming up:" : "Nothing pending. BCC track@ on your next outreach.",
 			...lines,
 			"",
-			`${tracked.length} ${tracked.length === 1 ? "contact" : "contacts"} tracked. Status ${user.status}, digest at ${String(Math.floor(user.digestMinutes / 60)).padStart(2, "0")}:${String(user.digestMinutes % 60).padStart(2, "0")} ${user.timezone}.`,
+			`${tracked} ${tracked === 1 ? "contact" : "contacts"} tracked. Status ${user.status}, digest at ${String(Math.floor(user.digestMinutes / 60)).padStart(2, "0")}:${String(user.digestMinutes % 60).padStart(2, "0")} ${user.timezone}.`,
+			...(await failedMail(ctx, user.id, user.timezone)),
 			"",
 			"— Followthrough",
 		].join("\n"),

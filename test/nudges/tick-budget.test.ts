@@ -1,0 +1,40 @@
+/**
+ * The tick's cost in D1 statements and provider calls, counted at the bindings
+ * through the real scheduled() handler: 1,000 users with a due follow-up take at
+ * most 2 statements per 100 users and exactly ceil(1000/100) Resend calls.
+ */
+import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { countingD1 } from "../support/counting-d1";
+import { db } from "../support/inbound";
+import { tick } from "../support/outbox";
+import { resendStub } from "../support/resend-stub";
+import { seedDueFollowUps } from "../support/seed";
+
+const NOW = new Date("2026-11-26T08:00:00Z");
+const USERS = 1_000;
+
+it("a tick for 1,000 users: at most 2 D1 statements per 100 users, 10 Resend calls, every digest sent once", async () => {
+	await seedDueFollowUps("budget", USERS, NOW);
+	const stub = resendStub();
+	const d1 = countingD1(env.DB);
+	await tick(NOW, { ...env, DB: d1.db, RESEND_API_KEY: "re_budget", RESEND_BASE_URL: stub.baseUrl });
+
+	// At least one write per 100 users, so the count is real; at most two.
+	expect(d1.count()).toBeGreaterThanOrEqual(USERS / 100);
+	expect(d1.count()).toBeLessThanOrEqual((2 * USERS) / 100);
+	const calls = await stub.requests();
+	expect(calls.map((c) => c.path)).toEqual(Array(USERS / 100).fill("/emails/batch"));
+	const sent = await db.all<{ state: string; n: number }>(
+		sql`select state, count(*) as n from outbox where kind = 'digest' group by state`,
+	);
+	expect(sent).toEqual([{ state: "sent", n: USERS }]);
+	// The trigger applied every mail's effects: nudges sent, next rungs pending, a reply token each.
+	const effects = await db.get<{ sentNudges: number; nextRungs: number; tokens: number; pendingEffects: number }>(sql`
+		select (select count(*) from nudges where state = 'sent' and id like 'budget-%') as sentNudges,
+			(select count(*) from nudges where state = 'pending' and kind = 'follow_up' and attempt = 2) as nextRungs,
+			(select count(*) from tokens where purpose = 'reply') as tokens,
+			(select count(*) from outbox where effects_json is not null) as pendingEffects`);
+	expect(effects).toEqual({ sentNudges: USERS, nextRungs: USERS, tokens: USERS, pendingEffects: 0 });
+}, 60_000);
