@@ -17,7 +17,7 @@ import { formatLocal, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
-import { contactsNamed, type Item } from "./command-items";
+import { contactsById, contactsNamed, type Item } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
 
 export interface Applied {
@@ -48,6 +48,11 @@ async function targetsOf(
 ): Promise<Target[]> {
 	const t = c.target;
 	if (t.kind === "all") return items.map((item) => ({ item, contact: null }));
+	if (t.kind === "contact") {
+		const [contact] = await contactsById(ctx.services.db, user.id, [t.contactId]);
+		if (!contact) problems.push(`"${c.line}": that contact is not tracked.`);
+		return contact ? [{ item: null, contact }] : [];
+	}
 	if (t.kind === "numbers") {
 		const out: Target[] = [];
 		for (const n of t.numbers) {

@@ -25,7 +25,9 @@ export type Target =
 	| { kind: "implicit" }
 	| { kind: "numbers"; numbers: number[] }
 	| { kind: "name"; name: string }
-	| { kind: "all" };
+	| { kind: "all" }
+	/** Never parsed from mail: the dashboard and API name a contact by id. */
+	| { kind: "contact"; contactId: string };
 
 export interface Command {
 	action: Action;

@@ -343,3 +343,20 @@ export const devMailbox = sqliteTable(
 	},
 	(t) => [index("dev_mailbox_created_idx").on(t.createdAt)],
 );
+
+export const SIGN_IN_LIMIT_KINDS = ["address", "ip"] as const;
+
+/**
+ * Recent sign-in requests, for rate limits per address and per IP. Keys are
+ * SHA-256 hashes (no addresses or IPs stored); rows older than a day are dropped.
+ */
+export const signInAttempts = sqliteTable(
+	"sign_in_attempts",
+	{
+		id: id(),
+		kind: text("kind", { enum: SIGN_IN_LIMIT_KINDS }).notNull(),
+		keyHash: text("key_hash").notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index("sign_in_attempts_key_idx").on(t.kind, t.keyHash, t.createdAt)],
+);

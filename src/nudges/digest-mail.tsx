@@ -9,6 +9,8 @@ export const DIGEST_MAX_ITEMS = 25;
 export interface ItemLinks {
 	done: string;
 	snooze: string;
+	/** The contact's page on the dashboard (sign-in required). */
+	open: string;
 }
 
 export interface RenderedMail {
@@ -49,7 +51,7 @@ function textItem(w: NudgeWords, i: number | null, links: ItemLinks | undefined)
 	const lines = [`${i === null ? "" : `${i}. `}${w.action}`, `   ${w.reason}`];
 	if (w.context) lines.push(`   ${w.context}`);
 	if (w.suggestion) lines.push(`   Tip: ${w.suggestion}`);
-	if (links) lines.push(`   Done: ${links.done}`, `   Snooze: ${links.snooze}`);
+	if (links) lines.push(`   Done: ${links.done}`, `   Snooze: ${links.snooze}`, `   Open: ${links.open}`);
 	return lines.join("\n");
 }
 
@@ -75,7 +77,7 @@ function Item(props: { w: NudgeWords; links: ItemLinks | undefined }) {
 			{links ? (
 				<>
 					<br />
-					<a href={links.done}>Done</a> · <a href={links.snooze}>Snooze</a>
+					<a href={links.done}>Done</a> · <a href={links.snooze}>Snooze</a> · <a href={links.open}>Open</a>
 				</>
 			) : null}
 		</>

@@ -129,6 +129,7 @@ async function itemLinks(
 		out.set(n.id, {
 			done: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "done", e })}`,
 			snooze: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "snooze", e })}`,
+			open: n.contactId ? `${publicUrl}/app/contacts/${n.contactId}` : `${publicUrl}/app`,
 		});
 	}
 	return out;
@@ -159,12 +160,12 @@ async function planChunk(services: Services, users: UserDue[], now: Date, summar
 		const plan = planUser(u, u.lastDigestOn === localDate(now, u.clock.timezone));
 		const links = await itemLinks(services, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
 		if (plan.digest) {
-			const rendered = await renderDigest(plan.digest, now, services.config.publicUrl, links);
+			const rendered = await renderDigest(plan.digest, now, `${services.config.publicUrl}/app`, links);
 			mails.push(await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now));
 			summary.digests++;
 		}
 		for (const n of plan.singles) {
-			const rendered = await renderSingle(n, now, services.config.publicUrl, links);
+			const rendered = await renderSingle(n, now, `${services.config.publicUrl}/app`, links);
 			mails.push(await planMail(services, u, [n], rendered, "nudge", singleKey(n), now));
 			summary.singles++;
 		}

@@ -62,7 +62,7 @@ actionRoutes.get("/a/:token", async (c) => {
 					<fieldset>
 						<legend>Bring it back in</legend>
 						{SNOOZE_CHOICES.map((s, i) => (
-							<label style="display:block">
+							<label class="choice">
 								<input type="radio" name="days" value={String(s.days)} checked={i === 1} /> {s.label}
 							</label>
 						))}

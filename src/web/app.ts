@@ -7,12 +7,30 @@ import { buildServices } from "../app/services";
 import type { Clock } from "../config/clock";
 import { parseEnv } from "../config/env";
 import { actionRoutes } from "./action-routes";
+import { api } from "./api/api-routes";
+import { assetRoutes } from "./assets";
+import { signInRoutes } from "./auth/sign-in-routes";
 import type { AppEnv } from "./context";
+import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
 
 export function createApp(deps: { clock: Clock }) {
 	const app = new Hono<AppEnv>();
-	app.use("*", secureHeaders());
+	app.use(
+		"*",
+		secureHeaders({
+			contentSecurityPolicy: {
+				defaultSrc: ["'self'"],
+				scriptSrc: ["'self'"],
+				styleSrc: ["'self'"],
+				imgSrc: ["'self'", "data:"],
+				formAction: ["'self'"],
+				frameAncestors: ["'none'"],
+				baseUri: ["'none'"],
+				objectSrc: ["'none'"],
+			},
+		}),
+	);
 	// CSRF on every route. The one exception is the RFC 8058 one-click unsubscribe
 	// POST, which mail providers send from their servers without an Origin; its
 	// signed link is the authorisation and the pause can be undone.
@@ -28,15 +46,12 @@ export function createApp(deps: { clock: Clock }) {
 		await next();
 	});
 	app.get("/health", (c) => c.json({ ok: true, environment: c.var.services.config.environment }));
-	app.get("/", (c) =>
-		c.text(
-			[
-				"Followthrough: BCC track@ on outreach, forward introductions, get one calm daily digest.",
-				`Mail domain: ${c.var.services.config.mailDomain}`,
-			].join("\n"),
-		),
-	);
+	app.get("/", (c) => c.redirect("/app", 302));
+	app.route("/assets", assetRoutes);
 	app.route("/dev", devMailboxRoutes);
+	app.route("/", signInRoutes);
+	app.route("/app", dashboardRoutes);
+	app.route("/api/v1", api);
 	app.route("/", actionRoutes);
 	app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found" } }, 404));
 	app.onError((err, c) => {

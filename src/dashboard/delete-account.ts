@@ -1,0 +1,30 @@
+/**
+ * Deletes an account and everything about it, at once, in one batch: the user
+ * row cascades to addresses, contacts, threads, messages, nudges, tokens,
+ * sessions, held mail, our outbox rows and the inbound log; the idempotence keys
+ * of their inbound mail and their sign-in rate-limit rows go too.
+ */
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { inboundLog, inboundSeen, signInAttempts, userAddresses, users } from "../db/schema";
+import { addressKeyHash } from "../session/sign-in-limits";
+
+export async function deleteAccount(db: Db, userId: string): Promise<void> {
+	const addresses = await db
+		.select({ address: userAddresses.address })
+		.from(userAddresses)
+		.where(eq(userAddresses.userId, userId));
+	const keyHashes = await Promise.all(addresses.map((a) => addressKeyHash(a.address)));
+	await db.batch([
+		db
+			.delete(inboundSeen)
+			.where(
+				inArray(
+					inboundSeen.messageKey,
+					db.select({ key: inboundLog.messageKey }).from(inboundLog).where(eq(inboundLog.userId, userId)),
+				),
+			),
+		db.delete(signInAttempts).where(inArray(signInAttempts.keyHash, keyHashes.length ? keyHashes : [""])),
+		db.delete(users).where(eq(users.id, userId)),
+	]);
+}

@@ -1,0 +1,57 @@
+/**
+ * Done, snooze and stop from the dashboard and the API: the same rules as the
+ * reply commands (apply-commands.ts), scoped to the signed-in user. Another
+ * user's id finds nothing and changes nothing.
+ */
+import { createAccountsRepo } from "../accounts/accounts-repo";
+import type { Services } from "../app/services";
+import { applyCommands } from "../commands/apply-commands";
+import type { Action, Command, Target } from "../commands/command-grammar";
+import { contactsById, itemsByIds } from "../commands/command-items";
+import { nonEmpty } from "../lib/non-empty";
+
+export type ItemAction = { kind: "done" } | { kind: "snooze"; days: number };
+
+export type ActionOutcome =
+	| { ok: true; lines: string[] }
+	| { ok: false; reason: "not_found" }
+	| { ok: false; reason: "not_applied"; problems: string[] };
+
+async function apply(
+	services: Services,
+	userId: string,
+	itemIds: string[],
+	action: Action,
+	target: Target,
+): Promise<ActionOutcome> {
+	const { db, clock } = services;
+	const accounts = createAccountsRepo(db);
+	const user = await accounts.findById(userId);
+	if (!user) return { ok: false, reason: "not_found" };
+	const items = await itemsByIds(db, userId, itemIds);
+	if (itemIds.length && !items.length) return { ok: false, reason: "not_found" };
+	const command: Command = { action, target, line: action.kind };
+	const applied = await applyCommands(
+		{ services, now: clock.now() },
+		{ user, addresses: await accounts.addressesOf(userId) },
+		items,
+		[command],
+	);
+	if (applied.writes.length) await db.batch(nonEmpty(applied.writes));
+	return applied.done.length
+		? { ok: true, lines: applied.done }
+		: { ok: false, reason: "not_applied", problems: applied.problems };
+}
+
+export function actOnNudge(services: Services, userId: string, nudgeId: string, action: ItemAction) {
+	const a: Action =
+		action.kind === "done" ? { kind: "done" } : { kind: "snooze", delay: { kind: "days", days: action.days } };
+	return apply(services, userId, [nudgeId], a, { kind: "numbers", numbers: [1] });
+}
+
+/** Stops tracking a contact: their open threads close and everything pending about them is cancelled. */
+export async function stopContact(services: Services, userId: string, contactId: string): Promise<ActionOutcome> {
+	const [contact] = await contactsById(services.db, userId, [contactId]);
+	if (!contact) return { ok: false, reason: "not_found" };
+	return apply(services, userId, [], { kind: "stop" }, { kind: "contact", contactId });
+}

@@ -1,0 +1,104 @@
+/**
+ * Magic-link sign-in. A request for a verified address mails a link valid 15
+ * minutes; the link's page asks for a click, and that POST redeems the token
+ * exactly once (one conditional UPDATE) and opens a session. Whether the address
+ * has an account is never revealed.
+ */
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { createAccountsRepo } from "../accounts/accounts-repo";
+import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
+import type { Services } from "../app/services";
+import { tokens } from "../db/schema";
+import { newId } from "../lib/crypto";
+import { composeOutboxRow } from "../mail/compose";
+import { deliverDueOutbox } from "../mail/deliver-outbox";
+import { checkSignInLimits } from "./sign-in-limits";
+
+export const SIGN_IN_MINUTES = 15;
+
+export type SignInRequest =
+	| { kind: "mailed" }
+	/** Unknown or unverified address: answered exactly like "mailed". */
+	| { kind: "no_account" }
+	| { kind: "invalid_address" }
+	| { kind: "rate_limited"; limit: "address" | "ip"; retryAfterMs: number };
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** `next`: the page of ours to open after signing in (already checked by the caller). */
+export async function requestSignIn(
+	services: Services,
+	rawAddress: string,
+	ip: string,
+	next = "/app",
+): Promise<SignInRequest> {
+	const { db, config, clock } = services;
+	const now = clock.now();
+	const address = rawAddress.trim().toLowerCase();
+	if (!EMAIL.test(address) || address.length > 254) return { kind: "invalid_address" };
+	const limits = await checkSignInLimits(db, { address, ip }, now);
+	if (!limits.ok) return { kind: "rate_limited", limit: limits.limit, retryAfterMs: limits.retryAfterMs };
+	const account = await createAccountsRepo(db).findByAddress(address);
+	if (!account?.addressVerified || account.user.status === "pending") return { kind: "no_account" };
+	const token = newSecretToken();
+	const outboxId = newId();
+	const link = `${config.publicUrl}/signin/${token}`;
+	const row = composeOutboxRow(
+		{
+			kind: "sign_in",
+			userId: account.user.id,
+			to: address,
+			subject: "Your Followthrough sign-in link",
+			text: [
+				"Here is your link to sign in to Followthrough:",
+				"",
+				link,
+				"",
+				`It works once, for ${SIGN_IN_MINUTES} minutes. If you didn't ask for it, ignore this email: nothing happens.`,
+				"",
+				"— Followthrough",
+			].join("\n"),
+		},
+		config,
+		{ id: outboxId, now },
+	);
+	await db.batch([
+		services.outbox.insert(row),
+		db.insert(tokens).values({
+			id: newId(),
+			userId: account.user.id,
+			purpose: "sign_in",
+			tokenHash: await hashSecretToken(token),
+			outboxId,
+			contextJson: JSON.stringify({ next }),
+			expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000),
+			createdAt: now,
+		}),
+	]);
+	await deliverDueOutbox(services, now);
+	return { kind: "mailed" };
+}
+
+export type Redeemed = { ok: true; userId: string; next: string | null } | { ok: false };
+
+/** Uses the sign-in token once: a second use, an expired or unknown token all fail alike. */
+export async function redeemSignIn(services: Services, token: string): Promise<Redeemed> {
+	const { db, clock } = services;
+	const now = clock.now();
+	const rows = await db
+		.update(tokens)
+		.set({ usedAt: now })
+		.where(
+			and(
+				eq(tokens.tokenHash, await hashSecretToken(token)),
+				eq(tokens.purpose, "sign_in"),
+				isNull(tokens.usedAt),
+				gt(tokens.expiresAt, now),
+			),
+		)
+		.returning({ userId: tokens.userId, context: tokens.contextJson });
+	const [row] = rows;
+	if (!row) return { ok: false };
+	const next = (JSON.parse(row.context) as { next?: unknown }).next;
+	return { ok: true, userId: row.userId, next: typeof next === "string" ? next : null };
+}
