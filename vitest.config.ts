@@ -25,7 +25,10 @@ export default defineConfig(async () => {
 			// `npm run bench` (scripts/bench.mjs) sets FOLLOWTHROUGH_BENCH: only the benchmarks run, without time limits.
 			...(bench
 				? { include: ["test/bench/**/*.bench.test.ts"], testTimeout: 600_000, hookTimeout: 600_000 }
-				: { include: ["test/**/*.test.ts", "test/**/*.test.tsx"], exclude: ["test/bench/**", "node_modules/**"] }),
+				: {
+						include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+						exclude: ["test/bench/**", "test/browser/**", "node_modules/**"],
+					}),
 			// The Worker's one-line JSON event logs are for production; keep test output readable.
 			onConsoleLog: (log: string) => !log.startsWith('{"event":'),
 			globalSetup: ["./test/node/resend-stub-server.ts", "./test/node/corpus.ts"],

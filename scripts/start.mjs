@@ -18,8 +18,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const mailDomain = process.env.MAIL_DOMAIN || "followthrough.test";
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "1" };
+// FOLLOWTHROUGH_PERSIST: keep the local D1 in another folder (the browser tests and the
+// demo use a fresh one, so they never touch your .wrangler state).
+const persist = process.env.FOLLOWTHROUGH_PERSIST ? ["--persist-to", process.env.FOLLOWTHROUGH_PERSIST] : [];
 
-const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local"], {
+const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", ...persist], {
 	cwd: root,
 	env,
 	stdio: "inherit",
@@ -64,6 +67,7 @@ const dev = spawn(
 		"--var",
 		`PUBLIC_URL:${base}`,
 		"--show-interactive-dev-session=false",
+		...persist,
 	],
 	{ cwd: root, env, stdio: "inherit" },
 );

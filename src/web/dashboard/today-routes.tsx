@@ -32,13 +32,14 @@ todayRoutes.get("/", async (c) => {
 			) : (
 				<ol class="items">
 					{list.items.map((n) => {
-						const words = wordNudge({ ...n, kind: n.kind as NudgeKind }, now, user.timezone);
 						const due = n.dueAt.getTime() <= now.getTime();
+						// An upcoming item reads as it will on its day ("3 days, no reply").
+						const words = wordNudge({ ...n, kind: n.kind as NudgeKind }, due ? now : n.dueAt, user.timezone);
 						return (
 							<li>
 								<div class="what">
 									<span class={due ? "tag due" : "tag"}>
-										{due ? "due" : `from ${formatLocal(n.dueAt, user.timezone)}`}
+										{due ? "due now" : `due ${formatLocal(n.dueAt, user.timezone)}`}
 									</span>{" "}
 									<strong>
 										{n.contactId ? <a href={`/app/contacts/${n.contactId}`}>{words.action}</a> : words.action}
