@@ -17,6 +17,8 @@ export async function exportData(db: Db, userId: string, now: Date) {
 			digestMinutes: users.digestMinutes,
 			mode: users.mode,
 			businessDays: users.businessDays,
+			followUpDays: users.followUpDays,
+			followUpEvery: users.followUpEvery,
 			createdAt: users.createdAt,
 			verifiedAt: users.verifiedAt,
 		})

@@ -14,10 +14,25 @@ export interface SettingsInput {
 	mode: string;
 	/** ISO weekdays 1 (Monday) … 7 (Sunday). */
 	days: number[];
+	/** Days before the first follow-up, and between the next ones. */
+	followUpDays: string;
+	followUpEvery: string;
 }
 
+const CADENCE_MAX_DAYS = 30;
+
 export type SettingsResult =
-	| { ok: true; saved: { timezone: string; digestMinutes: number; mode: "digest" | "instant"; businessDays: number } }
+	| {
+			ok: true;
+			saved: {
+				timezone: string;
+				digestMinutes: number;
+				mode: "digest" | "instant";
+				businessDays: number;
+				followUpDays: number;
+				followUpEvery: number;
+			};
+	  }
 	| { ok: false; errors: Partial<Record<keyof SettingsInput, string>> };
 
 export function validateSettings(input: SettingsInput): SettingsResult {
@@ -29,7 +44,22 @@ export function validateSettings(input: SettingsInput): SettingsResult {
 	if (input.mode !== "digest" && input.mode !== "instant") errors.mode = "Choose digest or instant.";
 	const days = input.days.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
 	if (!days.length) errors.days = "Choose at least one day.";
-	if (!timezone || digestMinutes === null || Object.keys(errors).length) return { ok: false, errors };
+	const cadence = (raw: string) => {
+		const n = Number(raw);
+		return Number.isInteger(n) && n >= 1 && n <= CADENCE_MAX_DAYS ? n : null;
+	};
+	const followUpDays = cadence(input.followUpDays);
+	const followUpEvery = cadence(input.followUpEvery);
+	if (followUpDays === null || followUpEvery === null)
+		errors.followUpDays = `Follow-up days are whole numbers from 1 to ${CADENCE_MAX_DAYS}.`;
+	if (
+		!timezone ||
+		digestMinutes === null ||
+		followUpDays === null ||
+		followUpEvery === null ||
+		Object.keys(errors).length
+	)
+		return { ok: false, errors };
 	return {
 		ok: true,
 		saved: {
@@ -37,6 +67,8 @@ export function validateSettings(input: SettingsInput): SettingsResult {
 			digestMinutes,
 			mode: input.mode as "digest" | "instant",
 			businessDays: days.reduce((mask, d) => mask | (1 << d), 0),
+			followUpDays,
+			followUpEvery,
 		},
 	};
 }

@@ -33,6 +33,9 @@ export const users = sqliteTable("users", {
 	mode: text("mode", { enum: DELIVERY_MODES }).notNull().default("digest"),
 	/** ISO weekdays that count as business days, as a bit mask (bit 1 = Monday … bit 7 = Sunday). */
 	businessDays: integer("business_days").notNull().default(0b0111110),
+	/** Days after outreach before the first follow-up, then between follow-ups (DESIGN.md: 3, then 4). */
+	followUpDays: integer("follow_up_days").notNull().default(3),
+	followUpEvery: integer("follow_up_every").notNull().default(4),
 	/** Local date (YYYY-MM-DD) of the last digest claimed, so a day gets one digest. */
 	lastDigestOn: text("last_digest_on"),
 	createdAt: createdAt(),

@@ -26,8 +26,10 @@ export function ladderKind(attempt: number): LadderKind {
 	return attempt > MAX_FOLLOW_UPS ? "last_try" : "follow_up";
 }
 
-/** Gap before follow-up number `attempt`. */
-export function followUpGap(attempt: number): number {
+/** Gap before follow-up number `attempt`: the user's own cadence when set, else +3, +4, +4. */
+export function followUpGap(attempt: number, user?: Pick<UserClock, "followUpDays" | "followUpEvery">): number {
+	if (attempt <= 1 && user?.followUpDays) return user.followUpDays;
+	if (attempt > 1 && user?.followUpEvery) return user.followUpEvery;
 	return FOLLOW_UP_GAPS[Math.min(Math.max(attempt, 1), MAX_FOLLOW_UPS) - 1] ?? 4;
 }
 
@@ -38,7 +40,7 @@ export function dueAfterDays(from: Date, days: number, user: UserClock): DueTime
 
 /** First follow-up on outreach sent at `sentAt` (carrying `attempt` on). */
 export function followUpDue(sentAt: Date, attempt: number, user: UserClock): DueTime {
-	return dueAfterDays(sentAt, followUpGap(attempt), user);
+	return dueAfterDays(sentAt, followUpGap(attempt, user), user);
 }
 
 export function confirmReceiptDue(sentAt: Date, user: UserClock): DueTime {

@@ -39,6 +39,8 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 			timezone: users.timezone,
 			digestMinutes: users.digestMinutes,
 			businessDays: users.businessDays,
+			followUpDays: users.followUpDays,
+			followUpEvery: users.followUpEvery,
 			mode: users.mode,
 			lastDigestOn: users.lastDigestOn,
 			to: sql<string | null>`(${primary})`.as("to_address"),

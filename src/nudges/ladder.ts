@@ -41,7 +41,7 @@ export function successorOf(n: Delivered, deliveredAt: Date, user: UserClock): S
 		case "confirm_receipt": {
 			const attempt = n.kind === "confirm_receipt" ? 2 : n.attempt + 1;
 			if (attempt > MAX_FOLLOW_UPS + 1) return null;
-			return { kind: ladderKind(attempt), attempt, due: dueAfterDays(deliveredAt, followUpGap(attempt), user) };
+			return { kind: ladderKind(attempt), attempt, due: dueAfterDays(deliveredAt, followUpGap(attempt, user), user) };
 		}
 		case "reach_out": {
 			const gap = n.fromIntro ? REACH_OUT_ESCALATIONS[n.attempt] : undefined;

@@ -26,7 +26,13 @@ export function groupByUser(rows: readonly DueNudge[]): UserDue[] {
 			u = {
 				userId: r.userId,
 				to: r.to,
-				clock: { timezone: r.timezone, digestMinutes: r.digestMinutes, businessDays: r.businessDays },
+				clock: {
+					timezone: r.timezone,
+					digestMinutes: r.digestMinutes,
+					businessDays: r.businessDays,
+					followUpDays: r.followUpDays,
+					followUpEvery: r.followUpEvery,
+				},
 				mode: r.mode,
 				lastDigestOn: r.lastDigestOn,
 				nudges: [],

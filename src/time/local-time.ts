@@ -17,6 +17,9 @@ export interface UserClock {
 	/** Local digest time, minutes after midnight. */
 	digestMinutes: number;
 	businessDays: BusinessDays;
+	/** The user's follow-up cadence (days); DESIGN.md's defaults when absent. */
+	followUpDays?: number;
+	followUpEvery?: number;
 }
 
 const toZoned = (at: Date, tz: string) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(tz);

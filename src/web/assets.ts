@@ -33,7 +33,7 @@ ol.items,ul.items{list-style:none;margin:0;padding:0}
 form.inline{display:inline-flex;gap:.4rem;align-items:center;margin:0}
 label{font-weight:600}label.choice{display:block;font-weight:400}
 input,select,textarea,button{font:inherit}
-input[type=text],input[type=email],input[type=search],select,textarea{padding:.4rem .5rem;border:1px solid #8a96a3;border-radius:6px;background:#fff;color:var(--ink);max-width:100%}
+input[type=text],input[type=email],input[type=search],input[type=number],select,textarea{padding:.4rem .5rem;border:1px solid #8a96a3;border-radius:6px;background:#fff;color:var(--ink);max-width:100%}
 textarea{width:100%;min-height:6rem}
 button,.button{display:inline-block;padding:.4rem .8rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);cursor:pointer;text-decoration:none}
 button.secondary{background:var(--card);color:var(--accent)}button.danger{background:var(--warn);border-color:var(--warn)}

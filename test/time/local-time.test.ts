@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { confirmReceiptDue, followUpDue, sameDayDue, thankYouDue } from "../../src/nudges/cadence";
+import { successorOf } from "../../src/nudges/ladder";
 import { dateHeaderOffset, inferTimezone } from "../../src/time/infer-timezone";
 import { addBusinessDays, instantAt, localDate, MON_TO_FRI, onOrNextBusinessDay } from "../../src/time/local-time";
 import { resolveDelay } from "../../src/time/resolve-delay";
@@ -58,6 +59,30 @@ describe("cadence on local business days", () => {
 		[3, "2026-11-27"],
 	])("follow-up number %i after Mon 23 Nov uses the +3/+4/+4 gaps", (attempt, dueOn) => {
 		expect(followUpDue(new Date("2026-11-23T14:15:00Z"), attempt, user("America/New_York")).dueOn).toBe(dueOn);
+	});
+
+	it.each([
+		// first gap, then every, attempt, due (sent Mon 23 Nov, New York)
+		[5, 7, 1, "2026-11-30"], // Sat 28 → Mon 30
+		[5, 7, 2, "2026-11-30"], // +7 = Mon 30
+		[1, 2, 1, "2026-11-24"],
+		[1, 2, 3, "2026-11-25"],
+	])(
+		"a user's own cadence (first after %i days, then every %i): follow-up %i is due %s",
+		(first, every, attempt, dueOn) => {
+			const own = { ...user("America/New_York"), followUpDays: first, followUpEvery: every };
+			expect(followUpDue(new Date("2026-11-23T14:15:00Z"), attempt, own).dueOn).toBe(dueOn);
+		},
+	);
+
+	it("the ladder after a delivery uses the user's own gap", () => {
+		const own = { ...user("America/New_York"), followUpDays: 2, followUpEvery: 6 };
+		const next = successorOf(
+			{ kind: "follow_up", attempt: 1, fromIntro: false },
+			new Date("2026-11-23T14:15:00Z"),
+			own,
+		);
+		expect(next).toMatchObject({ kind: "follow_up", attempt: 2, due: { dueOn: "2026-11-30" } }); // Sun 29 → Mon 30
 	});
 
 	it("confirm receipt is 5 business days later", () => {

@@ -120,7 +120,14 @@ describe("Settings", () => {
 		const cookie = await sessionCookie(u.userId);
 		const res = await post(
 			"/app/settings",
-			{ timezone: "berlin", digestTime: "7:30", mode: "instant", days: ["1", "2", "3", "4"] },
+			{
+				timezone: "berlin",
+				digestTime: "7:30",
+				mode: "instant",
+				days: ["1", "2", "3", "4"],
+				followUpDays: "5",
+				followUpEvery: "7",
+			},
 			cookie,
 		);
 		expect(res.status).toBe(303);
@@ -129,18 +136,25 @@ describe("Settings", () => {
 			digestMinutes: 450,
 			mode: "instant",
 			businessDays: 0b0011110,
+			followUpDays: 5,
+			followUpEvery: 7,
 		});
 	});
 
 	it("explains what is wrong and changes nothing", async () => {
 		const u = await newUser();
 		const cookie = await sessionCookie(u.userId);
-		const res = await post("/app/settings", { timezone: "Atlantis", digestTime: "25:00", mode: "digest" }, cookie);
+		const res = await post(
+			"/app/settings",
+			{ timezone: "Atlantis", digestTime: "25:00", mode: "digest", followUpDays: "0", followUpEvery: "x" },
+			cookie,
+		);
 		expect(res.status).toBe(400);
 		const body = await res.text();
 		expect(body).toContain("is not a timezone we know");
 		expect(body).toContain("Use a time like");
 		expect(body).toContain("Choose at least one day.");
+		expect(body).toContain("Follow-up days are whole numbers from 1 to 30.");
 		expect((await userRow(u.userId))?.timezone).toBe("America/New_York");
 	});
 

@@ -71,6 +71,30 @@ async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string,
 						own, when due
 					</label>
 				</fieldset>
+				{err("followUpDays")}
+				<fieldset>
+					<legend>Follow-up cadence, while no reply comes</legend>
+					<label for="followUpDays">First follow-up after (days)</label>{" "}
+					<input
+						type="number"
+						id="followUpDays"
+						name="followUpDays"
+						min="1"
+						max="30"
+						value={String(user.followUpDays)}
+					/>
+					<br />
+					<label for="followUpEvery">Then every (days)</label>{" "}
+					<input
+						type="number"
+						id="followUpEvery"
+						name="followUpEvery"
+						min="1"
+						max="30"
+						value={String(user.followUpEvery)}
+					/>
+					<p class="muted">Three follow-ups, then a last try. New reminders use the new cadence.</p>
+				</fieldset>
 				{err("days")}
 				<fieldset>
 					<legend>Days that count for follow-ups (the cadence skips the others)</legend>
@@ -177,6 +201,8 @@ settingsRoutes.post("/settings", async (c) => {
 		digestTime: first(body.digestTime),
 		mode: first(body.mode),
 		days: all(body.days).map(Number),
+		followUpDays: first(body.followUpDays),
+		followUpEvery: first(body.followUpEvery),
 	});
 	if (!result.ok) return c.html(await settingsPage(c, { errors: result.errors }), 400);
 	await saveSettings(c.var.services.db, c.var.user.id, result.saved);
