@@ -19,7 +19,7 @@ export function buildServices(config: Config, clock: Clock): Services {
 	const db = createDb(config.db);
 	const now = () => clock.now();
 	const mailer = config.resend
-		? createResendMailer({ apiKey: config.resend.apiKey, baseUrl: config.resend.baseUrl, now })
+		? createResendMailer({ ...config.resend, now })
 		: createDevMailboxMailer(db, now);
 	return { config, clock, db, outbox: createOutboxRepo(db), mailer };
 }

@@ -49,6 +49,7 @@ const envSchema = z
 		APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
 		RESEND_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
 		RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+		RESEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(120_000).default(15_000)),
 		DELIVERY_QUEUE: queue.optional(),
 		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
 		MAX_INBOUND_BYTES: z.preprocess(
@@ -80,7 +81,7 @@ export interface Config {
 	/** Base URL for links in mail, without a trailing slash. */
 	publicUrl: string;
 	appSecret: string;
-	resend: { apiKey: string; baseUrl: string | undefined } | null;
+	resend: { apiKey: string; baseUrl: string | undefined; timeoutMs: number } | null;
 	maxInboundBytes: number;
 	/** Where a tick hands leftover work; null: the next tick picks it up. */
 	deliveryQueue: Queue<TickWork> | null;
@@ -109,7 +110,9 @@ export function parseEnv(env: unknown): ConfigResult {
 			mailFrom: `${e.MAIL_FROM_NAME} <hello@${mailDomain}>`,
 			publicUrl: (e.PUBLIC_URL ?? "http://127.0.0.1:8787").replace(/\/+$/, ""),
 			appSecret: e.APP_SECRET ?? DEV_APP_SECRET,
-			resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : null,
+			resend: e.RESEND_API_KEY
+				? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, timeoutMs: e.RESEND_TIMEOUT_MS }
+				: null,
 			maxInboundBytes: e.MAX_INBOUND_BYTES,
 			deliveryQueue: e.DELIVERY_QUEUE ?? null,
 			tickBudgetPages: e.TICK_BUDGET_PAGES,

@@ -62,12 +62,24 @@ export async function batchIdempotencyKey(ids: readonly string[]): Promise<strin
 	return `batch-${await sha256Hex([...ids].sort().join(","))}`;
 }
 
-export function createResendMailer(opts: { apiKey: string; baseUrl?: string | undefined; now: () => Date }): Mailer {
+/** A call that takes longer is abandoned and retried later under the same Idempotency-Key. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createResendMailer(opts: {
+	apiKey: string;
+	baseUrl?: string | undefined;
+	timeoutMs?: number;
+	now: () => Date;
+}): Mailer {
+	const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	const client = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
 	const mailer: Mailer = {
 		name: "resend",
 		async send(mail: OutgoingMail): Promise<SendResult> {
-			const { data, error, headers } = await client.emails.send(payload(mail), { idempotencyKey: mail.id });
+			const { data, error, headers } = await client.emails.send(payload(mail), {
+				idempotencyKey: mail.id,
+				signal: timeout(),
+			});
 			if (error) return classifyResendError(error, headers, opts.now());
 			return { ok: true, providerId: data?.id ?? null };
 		},
@@ -78,6 +90,7 @@ export function createResendMailer(opts: { apiKey: string; baseUrl?: string | un
 			if (mails.length === 0) return [];
 			const { data, error, headers } = await client.batch.send(mails.map(payload), {
 				idempotencyKey: await batchIdempotencyKey(mails.map((m) => m.id)),
+				signal: timeout(),
 			});
 			if (error) {
 				const failure = classifyResendError(error, headers, opts.now());

@@ -6,6 +6,10 @@
  *   POST <ns>/emails, <ns>/emails/batch    recorded; answered from the script or 200
  *   POST <ns>/__script  [{status, body, headers, delayMs}]  queue the next answers
  *   GET  <ns>/__requests                   what was received, oldest first
+ *   GET  <ns>/__delivered                  the mails Resend would have sent, once each
+ *
+ * Like Resend, a repeated Idempotency-Key (within the namespace) gets the first
+ * successful answer again and sends nothing: such requests are marked `replayed`.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,6 +26,8 @@ interface Recorded {
 	path: string;
 	headers: Record<string, string>;
 	body: unknown;
+	status: number;
+	replayed: boolean;
 }
 
 /**
@@ -68,6 +74,8 @@ const readBody = async (req: IncomingMessage) => {
 export default async function setup(project: TestProject) {
 	const requests = new Map<string, Recorded[]>();
 	const scripts = new Map<string, Scripted[]>();
+	/** Per namespace: Idempotency-Key → the successful answer it got. */
+	const accepted = new Map<string, Map<string, [number, unknown]>>();
 	let counter = 0;
 	const server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? "/", "http://stub");
@@ -86,17 +94,39 @@ export default async function setup(project: TestProject) {
 		}
 		if (path === "/__requests") return send(200, requests.get(ns) ?? []);
 		if (path === "/__spamassassin") return send(...(await spamScore(String(body ?? ""))));
+		if (path === "/__delivered") {
+			const sent = (requests.get(ns) ?? []).filter((r) => r.status < 300 && !r.replayed);
+			return send(
+				200,
+				sent.flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body])),
+			);
+		}
 		const headers: Record<string, string> = {};
 		for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-		requests.set(ns, [...(requests.get(ns) ?? []), { method: req.method ?? "", path, headers, body }]);
+		const record: Recorded = { method: req.method ?? "", path, headers, body, status: 0, replayed: false };
+		requests.set(ns, [...(requests.get(ns) ?? []), record]);
+		const key = headers["idempotency-key"];
+		const keys = accepted.get(ns) ?? new Map<string, [number, unknown]>();
+		accepted.set(ns, keys);
+		const earlier = key ? keys.get(key) : undefined;
+		if (earlier) {
+			record.status = earlier[0];
+			record.replayed = true;
+			return send(earlier[0], earlier[1]);
+		}
 		const next = scripts.get(ns)?.shift();
 		if (next?.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
-		if (next) return send(next.status, next.body ?? {}, next.headers);
 		counter++;
-		if (path === "/emails/batch" && Array.isArray(body)) {
-			return send(200, { data: body.map((_, i) => ({ id: `stub-${counter}-${i}` })) });
-		}
-		return send(200, { id: `stub-${counter}` });
+		const [status, payload, extra] = next
+			? [next.status, next.body ?? {}, next.headers]
+			: path === "/emails/batch" && Array.isArray(body)
+				? [200, { data: body.map((_, i) => ({ id: `stub-${counter}-${i}` })) }, undefined]
+				: [200, { id: `stub-${counter}` }, undefined];
+		record.status = status;
+		if (key && status < 300) keys.set(key, [status, payload]);
+		// The answer may arrive after the client gave up: like Resend, the mail is sent anyway.
+		if (res.destroyed || req.socket.destroyed) return;
+		return send(status, payload, extra);
 	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;

@@ -6,6 +6,9 @@ export interface StubRequest {
 	path: string;
 	headers: Record<string, string>;
 	body: unknown;
+	status: number;
+	/** A repeated Idempotency-Key: answered from the first time, nothing sent. */
+	replayed: boolean;
 }
 
 export function resendStub() {
@@ -17,6 +20,10 @@ export function resendStub() {
 		},
 		async requests(): Promise<StubRequest[]> {
 			return (await (await fetch(`${baseUrl}/__requests`)).json()) as StubRequest[];
+		},
+		/** Mails Resend would have sent: successful, non-replayed requests, flattened. */
+		async delivered(): Promise<{ to: string; subject: string }[]> {
+			return (await (await fetch(`${baseUrl}/__delivered`)).json()) as { to: string; subject: string }[];
 		},
 	};
 }
