@@ -17,6 +17,9 @@ export default defineConfig(async () => {
 						MAIL_DOMAIN: "followthrough.test",
 						TEST_MIGRATIONS: migrations,
 						RESEND_STUB_URL: inject<string>("resendStubUrl"),
+						// `npm run fuzz` (scripts/fuzz.mjs) raises these; empty means each suite's CI default.
+						FUZZ_RUNS: process.env.FOLLOWTHROUGH_FUZZ_RUNS ?? "",
+						FUZZ_SEED: process.env.FOLLOWTHROUGH_FUZZ_SEED ?? "",
 					},
 				},
 			})),

@@ -18,8 +18,6 @@ export interface Services {
 export function buildServices(config: Config, clock: Clock): Services {
 	const db = createDb(config.db);
 	const now = () => clock.now();
-	const mailer = config.resend
-		? createResendMailer({ ...config.resend, now })
-		: createDevMailboxMailer(db, now);
+	const mailer = config.resend ? createResendMailer({ ...config.resend, now }) : createDevMailboxMailer(db, now);
 	return { config, clock, db, outbox: createOutboxRepo(db), mailer };
 }

@@ -25,32 +25,43 @@ const MAX_JOINED = 400;
 
 const isMarker = (line: string) => MARKERS.some((r) => r.test(line));
 
+const joinLines = (lines: readonly string[], from: number, to: number) =>
+	lines
+		.slice(from, to + 1)
+		.map((l, k) => (k === 0 ? l : l.trim()))
+		.join(" ")
+		.replace(/\s+/g, " ");
+
 /**
  * The wrapped attribution starting at lines[i], as one line, and the index of its
  * last line. Patterns are tried in order, each on the shortest join that fits,
  * so "On …, Ann <a@x>\nwrote:" is not cut short at "<a@x>" and a quote below an
- * attribution is never pulled into it.
+ * attribution is never pulled into it. The first line must be part of it: a
+ * join that still matches without it starts later.
  */
 function wrappedAttribution(lines: readonly string[], i: number): { line: string; end: number } | null {
 	const first = lines[i] ?? "";
 	if (!/\d/.test(first)) return null;
 	for (const pattern of WRAPPABLE_ATTRIBUTIONS) {
 		if (pattern.test(first)) return null;
-		let joined = first;
 		for (let j = i + 1; j < Math.min(lines.length, i + ATTRIBUTION_SPAN); j++) {
-			joined = `${joined} ${(lines[j] ?? "").trim()}`.replace(/\s+/g, " ");
+			const joined = joinLines(lines, i, j);
 			if (joined.length > MAX_JOINED) break;
-			if (pattern.test(joined)) return { line: joined, end: j };
+			if (pattern.test(joined) && !pattern.test(joinLines(lines, i + 1, j))) return { line: joined, end: j };
 		}
 	}
 	return null;
 }
 
+/** Joins wrapped attributions, outside fenced code. */
 function joinWrappedAttributions(lines: readonly string[]): string[] {
 	const out: string[] = [];
+	let inFence = false;
 	for (let i = 0; i < lines.length; i++) {
-		const wrapped = wrappedAttribution(lines, i);
-		out.push(wrapped?.line ?? lines[i] ?? "");
+		const line = lines[i] ?? "";
+		if (inFence ? FENCE_CLOSE.test(line) : FENCE_OPEN.test(line)) inFence = !inFence;
+		const wrapped = inFence ? null : wrappedAttribution(lines, i);
+		out.push(wrapped?.line ?? line);
 		if (wrapped) i = wrapped.end;
 	}
 	return out;
