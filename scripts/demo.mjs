@@ -4,55 +4,19 @@
 // A new user BCCs an outreach and forwards an introduction; the clock moves
 // through cron ticks; the digests arrive; the user replies "1 done"; and the
 // story ends with a sign-in link to the dashboard. Every mail is printed.
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { localWorker } from "./lib/local-worker.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT ?? 8787);
-const base = `http://127.0.0.1:${port}`;
 const domain = process.env.MAIL_DOMAIN || "followthrough.test";
 const user = `demo-${Date.now().toString(36)}@example.com`;
 const AUTH = `ARC-Authentication-Results: i=1; mx.cloudflare.net; dkim=pass header.d=example.com; dmarc=pass header.from=example.com; spf=pass smtp.mailfrom=${user}`;
 const DAY = 86_400_000;
 
-const up = async () => {
-	try {
-		return (await fetch(`${base}/health`)).ok;
-	} catch {
-		return false;
-	}
-};
-
-let server = null;
-if (!(await up())) {
-	console.log(`No Worker on ${base}: starting one (npm start, fresh local D1)…`);
-	server = spawn(process.execPath, [join(root, "scripts", "start.mjs")], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(port),
-			FOLLOWTHROUGH_PERSIST: mkdtempSync(join(tmpdir(), "followthrough-demo-")),
-		},
-		stdio: "ignore",
-		detached: true,
-	});
-	const deadline = Date.now() + 90_000;
-	while (!(await up())) {
-		if (Date.now() > deadline || server.exitCode !== null) {
-			console.error("The Worker did not start. Try `npm start` in another terminal, then `npm run demo`.");
-			process.exit(1);
-		}
-		await new Promise((r) => setTimeout(r, 300));
-	}
-}
-const stopServer = () => {
-	if (server) process.kill(-server.pid, "SIGTERM");
-};
+console.log(`Looking for a Worker on port ${port} (or starting one: npm start, fresh local D1)…`);
+const worker = await localWorker({ port, label: "demo" });
+const { base } = worker;
 process.on("SIGINT", () => {
-	stopServer();
+	worker.stop();
 	process.exit(0);
 });
 
@@ -166,7 +130,7 @@ await fetch(`${base}/signin`, {
 const [signIn] = await newMail();
 const link = signIn?.text.match(/https?:\/\/\S+\/signin\/\w+/)?.[0];
 console.log(`\nOpen this link within 15 minutes to see the dashboard (it works once):\n\n   ${link}\n`);
-if (server) {
+if (worker.started) {
 	console.log("The Worker keeps running for the link. Press Ctrl+C to stop it.");
 	await new Promise(() => {});
 }
