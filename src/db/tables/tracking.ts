@@ -1,0 +1,126 @@
+/** What is tracked: contacts, threads, message metadata and nudges. */
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, userRef } from "./columns";
+
+export const CONTACT_STATUSES = ["new", "awaiting_reply", "replied", "met", "dormant", "closed"] as const;
+
+export const contacts = sqliteTable(
+	"contacts",
+	{
+		id: id(),
+		userId: userRef(),
+		email: text("email").notNull(),
+		name: text("name"),
+		status: text("status", { enum: CONTACT_STATUSES }).notNull().default("awaiting_reply"),
+		referrerId: text("referrer_id").references((): AnySQLiteColumn => contacts.id, {
+			onDelete: "set null",
+		}),
+		notes: text("notes"),
+		lastContactAt: integer("last_contact_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [
+		uniqueIndex("contacts_user_email_uq").on(t.userId, t.email),
+		index("contacts_user_status_idx").on(t.userId, t.status),
+	],
+);
+
+export const THREAD_KINDS = ["outreach", "intro", "application", "meeting", "reminder"] as const;
+export const THREAD_STATES = ["open", "replied", "dormant", "closed"] as const;
+
+export const threads = sqliteTable(
+	"threads",
+	{
+		id: id(),
+		userId: userRef(),
+		contactId: text("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
+		kind: text("kind", { enum: THREAD_KINDS }).notNull(),
+		state: text("state", { enum: THREAD_STATES }).notNull().default("open"),
+		/** Normalised subject (no Re:/Fwd:, lower case) used when headers do not thread. */
+		subjectKey: text("subject_key").notNull(),
+		subject: text("subject").notNull(),
+		/** Follow-ups delivered so far on this thread (carried on by new outreach). */
+		attempts: integer("attempts").notNull().default(0),
+		lastOutboundAt: integer("last_outbound_at", { mode: "timestamp_ms" }),
+		lastInboundAt: integer("last_inbound_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [
+		index("threads_user_contact_subject_idx").on(t.userId, t.contactId, t.subjectKey),
+		index("threads_user_state_idx").on(t.userId, t.state),
+	],
+);
+
+export const MESSAGE_DIRECTIONS = ["outbound", "inbound"] as const;
+
+/** Metadata of mail we saw: participants, subject, dates and a short snippet only. */
+export const messages = sqliteTable(
+	"messages",
+	{
+		id: id(),
+		userId: userRef(),
+		threadId: text("thread_id").references(() => threads.id, { onDelete: "cascade" }),
+		/** RFC 5322 Message-ID without angle brackets. */
+		messageId: text("message_id").notNull(),
+		direction: text("direction", { enum: MESSAGE_DIRECTIONS }).notNull(),
+		fromAddress: text("from_address").notNull(),
+		fromName: text("from_name"),
+		/** JSON array of {address, name}. */
+		toJson: text("to_json").notNull().default("[]"),
+		ccJson: text("cc_json").notNull().default("[]"),
+		subject: text("subject").notNull().default(""),
+		/** At most 200 characters of the new text. */
+		snippet: text("snippet").notNull().default(""),
+		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		uniqueIndex("messages_user_message_id_uq").on(t.userId, t.messageId),
+		index("messages_thread_idx").on(t.threadId),
+	],
+);
+
+export const NUDGE_KINDS = [
+	"reach_out",
+	"close_loop",
+	"follow_up",
+	"confirm_receipt",
+	"thank_you",
+	"check_in",
+	"last_try",
+	"celebrate",
+	"reminder",
+] as const;
+export const NUDGE_STATES = ["pending", "sent", "done", "snoozed", "cancelled"] as const;
+
+export const nudges = sqliteTable(
+	"nudges",
+	{
+		id: id(),
+		userId: userRef(),
+		contactId: text("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
+		threadId: text("thread_id").references(() => threads.id, { onDelete: "cascade" }),
+		kind: text("kind", { enum: NUDGE_KINDS }).notNull(),
+		state: text("state", { enum: NUDGE_STATES }).notNull().default("pending"),
+		/** The instant it becomes deliverable (UTC). */
+		dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+		/** Local date of a cadence nudge (it goes out in that date's digest); null for an explicit time. */
+		dueOn: text("due_on"),
+		/** 1-based follow-up number for follow_up/last_try. */
+		attempt: integer("attempt").notNull().default(0),
+		/** Free text for plain reminders and celebrate lists. */
+		note: text("note"),
+		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [
+		// The cron tick's query: undelivered nudges by due time.
+		index("nudges_state_due_idx").on(t.state, t.dueAt),
+		index("nudges_user_state_idx").on(t.userId, t.state),
+		index("nudges_thread_idx").on(t.threadId),
+	],
+);
