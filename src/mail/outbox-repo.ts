@@ -1,5 +1,5 @@
 /** D1 access for the outbox: claim due rows with a lease, then record what happened. */
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import type { OutgoingMail } from "./mailer";
@@ -54,6 +54,22 @@ export function createOutboxRepo(db: Db) {
 				.set({ state: "sending", leaseUntil: new Date(now.getTime() + LEASE_MS) })
 				.where(and(inArray(outbox.id, due), claimable(now)))
 				.returning();
+		},
+
+		/** Mail to this user the provider refused for good in the last `days`, most recent first. */
+		recentFailures(userId: string, now: Date, days: number, limit: number) {
+			return db
+				.select({ kind: outbox.kind, subject: outbox.subject, createdAt: outbox.createdAt, error: outbox.lastError })
+				.from(outbox)
+				.where(
+					and(
+						eq(outbox.userId, userId),
+						eq(outbox.state, "failed"),
+						gte(outbox.createdAt, new Date(now.getTime() - days * 86_400_000)),
+					),
+				)
+				.orderBy(desc(outbox.createdAt))
+				.limit(limit);
 		},
 
 		/**

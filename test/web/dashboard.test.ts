@@ -5,8 +5,9 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { contacts, nudges, users } from "../../src/db/schema";
+import { contacts, nudges, outbox, users } from "../../src/db/schema";
 import { db, nudgesOf, send, userFactory, userRow } from "../support/inbound";
+import { enqueue } from "../support/outbox";
 import { call, post, sessionCookie } from "../support/web";
 
 const T = new Date("2026-11-23T14:15:00Z");
@@ -111,6 +112,19 @@ describe("Activity", () => {
 		const page = await html(await call("/app/activity", { cookie: u.cookie }));
 		expect(page).toContain("Coffee?");
 		expect(page).toMatch(/done: outreach/);
+	});
+
+	it("shows mail of ours the provider refused for good", async () => {
+		const u = await newUser();
+		const row = await enqueue(
+			{ kind: "digest", userId: u.userId, to: u.address, subject: "Follow up with Ann Lee" },
+			new Date(),
+		);
+		await db.update(outbox).set({ state: "failed", lastError: "422: Invalid `to` field" }).where(eq(outbox.id, row.id));
+		const page = await html(await call("/app/activity", { cookie: await sessionCookie(u.userId) }));
+		expect(page).toContain("Mail we could not deliver to you");
+		expect(page).toContain("&quot;Follow up with Ann Lee&quot;");
+		expect(page).toContain("422: Invalid `to` field");
 	});
 });
 

@@ -1,7 +1,7 @@
 /** status@: the pending nudges and tracked contacts, in one short mail. */
-import { and, asc, count, desc, eq, gte, inArray } from "drizzle-orm";
-import { contacts, nudges, outbox } from "../../db/schema";
-import { formatDate, formatLocal, inDays } from "../../time/local-time";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { contacts, nudges } from "../../db/schema";
+import { formatDate, formatLocal } from "../../time/local-time";
 import type { Account, InboundContext } from "../inbound-context";
 import type { Draft } from "../reply-texts";
 
@@ -12,20 +12,9 @@ const FAILED_LIMIT = 5;
 
 const KIND_NAMES: Record<string, string> = { digest: "digest", nudge: "reminder", confirmation: "confirmation" };
 
-/** Mail of ours to this user that the provider refused for good, most recent first. */
+/** Mail of ours to this user that the provider refused for good. */
 async function failedMail(ctx: InboundContext, userId: string, timezone: string): Promise<string[]> {
-	const failed = await ctx.services.db
-		.select({ kind: outbox.kind, createdAt: outbox.createdAt, error: outbox.lastError })
-		.from(outbox)
-		.where(
-			and(
-				eq(outbox.userId, userId),
-				eq(outbox.state, "failed"),
-				gte(outbox.createdAt, inDays(ctx.services.clock.now(), -FAILED_DAYS)),
-			),
-		)
-		.orderBy(desc(outbox.createdAt))
-		.limit(FAILED_LIMIT);
+	const failed = await ctx.services.outbox.recentFailures(userId, ctx.services.clock.now(), FAILED_DAYS, FAILED_LIMIT);
 	if (!failed.length) return [];
 	return [
 		"",

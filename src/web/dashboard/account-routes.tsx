@@ -20,10 +20,26 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 accountRoutes.get("/activity", async (c) => {
 	const { user, services } = c.var;
-	const list = await activity(services.db, user.id, pageParam(c.req.query("page")));
+	const page = pageParam(c.req.query("page"));
+	const list = await activity(services.db, user.id, page);
+	const failed = page === 1 ? await services.outbox.recentFailures(user.id, services.clock.now(), 30, 10) : [];
 	return c.html(
 		<AppPage title="Activity" current="/app/activity">
 			<h1>Activity</h1>
+			{failed.length ? (
+				<section class="card" aria-labelledby="failed-h">
+					<h2 id="failed-h">Mail we could not deliver to you (last 30 days)</h2>
+					<ul>
+						{failed.map((f) => (
+							<li>
+								{formatLocal(f.createdAt, user.timezone)}: "{f.subject}"{" "}
+								<span class="muted">({(f.error ?? "refused").slice(0, 160)})</span>
+							</li>
+						))}
+					</ul>
+					<p class="muted">Check the address in Settings; the reminders themselves are still on Today.</p>
+				</section>
+			) : null}
 			<p class="muted">Every email you sent us, and what it did.</p>
 			{list.items.length ? (
 				<table>
