@@ -51,7 +51,7 @@ const envSchema = z
 		RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 		RESEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(120_000).default(15_000)),
 		DELIVERY_QUEUE: queue.optional(),
-		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
+		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
 		MAX_INBOUND_BYTES: z.preprocess(
 			emptyToUndefined,
 			z.coerce
