@@ -127,8 +127,13 @@ await fetch(`${base}/signin`, {
 	headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
 	body: new URLSearchParams({ email: user }).toString(),
 });
-const [signIn] = await newMail();
-const link = signIn?.text.match(/https?:\/\/\S+\/signin\/\w+/)?.[0];
+// The link is mailed just after the answer: wait for it.
+let link;
+for (let i = 0; i < 100 && !link; i++) {
+	const [signIn] = await newMail();
+	link = signIn?.text.match(/https?:\/\/\S+\/signin\/\w+/)?.[0];
+	if (!link) await new Promise((r) => setTimeout(r, 100));
+}
 console.log(`\nOpen this link within 15 minutes to see the dashboard (it works once):\n\n   ${link}\n`);
 if (worker.started) {
 	console.log("The Worker keeps running for the link. Press Ctrl+C to stop it.");

@@ -16,30 +16,37 @@ import { checkSignInLimits } from "./sign-in-limits";
 
 export const SIGN_IN_MINUTES = 15;
 
-export type SignInRequest =
-	| { kind: "mailed" }
-	/** Unknown or unverified address: answered exactly like "mailed". */
-	| { kind: "no_account" }
+export type SignInCheck =
+	| { kind: "accepted"; address: string }
 	| { kind: "invalid_address" }
 	| { kind: "rate_limited"; limit: "address" | "ip"; retryAfterMs: number };
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-/** `next`: the page of ours to open after signing in (already checked by the caller). */
-export async function requestSignIn(
-	services: Services,
-	rawAddress: string,
-	ip: string,
-	next = "/app",
-): Promise<SignInRequest> {
-	const { db, config, clock } = services;
-	const now = clock.now();
+/** Whether to go on with a request: a plausible address, within the rate limits. */
+export async function checkSignInRequest(services: Services, rawAddress: string, ip: string): Promise<SignInCheck> {
 	const address = rawAddress.trim().toLowerCase();
 	if (!EMAIL.test(address) || address.length > 254) return { kind: "invalid_address" };
-	const limits = await checkSignInLimits(db, { address, ip }, now);
+	const limits = await checkSignInLimits(services.db, { address, ip }, services.clock.now());
 	if (!limits.ok) return { kind: "rate_limited", limit: limits.limit, retryAfterMs: limits.retryAfterMs };
+	return { kind: "accepted", address };
+}
+
+/**
+ * Mails the link when the address is a verified account's; otherwise does
+ * nothing. The caller answers the same either way, and runs this after
+ * answering, so neither the answer nor its timing tells whether an account exists.
+ * `next`: the page of ours to open after signing in (already checked by the caller).
+ */
+export async function mailSignInLink(
+	services: Services,
+	address: string,
+	next = "/app",
+): Promise<"mailed" | "no_account"> {
+	const { db, config, clock } = services;
+	const now = clock.now();
 	const account = await createAccountsRepo(db).findByAddress(address);
-	if (!account?.addressVerified || account.user.status === "pending") return { kind: "no_account" };
+	if (!account?.addressVerified || account.user.status === "pending") return "no_account";
 	const token = newSecretToken();
 	const outboxId = newId();
 	const link = `${config.publicUrl}/signin/${token}`;
@@ -76,7 +83,7 @@ export async function requestSignIn(
 		}),
 	]);
 	await deliverDueOutbox(services, now);
-	return { kind: "mailed" };
+	return "mailed";
 }
 
 export type Redeemed = { ok: true; userId: string; next: string | null } | { ok: false };

@@ -53,6 +53,15 @@ const mailbox = async () =>
 		replyTo: string | null;
 	}[];
 const lastTo = async (address: string) => (await mailbox()).filter((m) => m.to === address).at(-1);
+/** The sign-in link is mailed just after the page answers: wait for it. */
+async function signInLink(address: string): Promise<string> {
+	for (let i = 0; i < 100; i++) {
+		const link = (await lastTo(address))?.text.match(/http:\/\/\S+\/signin\/\w+/)?.[0];
+		if (link) return link;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no sign-in link for ${address}`);
+}
 
 async function check(page: Page, name: string) {
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -95,8 +104,7 @@ it("a new user: mail in, sign in by link, Today, done, snooze, contact, export, 
 	await page.getByRole("button", { name: "Email me a sign-in link" }).click();
 	await expect(page.getByRole("heading", { name: "Check your email" })).toBeTruthy();
 	expect(await page.textContent("h1")).toBe("Check your email");
-	const link = (await lastTo(USER))?.text.match(/http:\/\/\S+\/signin\/\w+/)?.[0] ?? "";
-	expect(link).not.toBe("");
+	const link = await signInLink(USER);
 	await page.goto(link);
 	await page.getByRole("button", { name: "Sign in" }).click();
 	await page.waitForURL(`${BASE}/app`);

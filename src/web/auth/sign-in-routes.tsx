@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { createSessionRepo } from "../../session/session-repo";
-import { redeemSignIn, requestSignIn, SIGN_IN_MINUTES } from "../../session/sign-in";
+import { checkSignInRequest, mailSignInLink, redeemSignIn, SIGN_IN_MINUTES } from "../../session/sign-in";
 import type { AppEnv } from "../context";
 import { Layout } from "../layout";
 import { safeNext } from "./require-user";
@@ -67,7 +67,7 @@ signInRoutes.post("/signin", async (c) => {
 			400,
 		);
 	const ip = c.req.header("cf-connecting-ip") ?? "local";
-	const result = await requestSignIn(c.var.services, form.data.email, ip, next);
+	const result = await checkSignInRequest(c.var.services, form.data.email, ip);
 	switch (result.kind) {
 		case "invalid_address":
 			return c.html(
@@ -91,8 +91,14 @@ signInRoutes.post("/signin", async (c) => {
 				429,
 			);
 		}
-		case "mailed":
-		case "no_account":
+		case "accepted": {
+			// Looked up and mailed after the answer: the same answer, in the same time, for any address.
+			const services = c.var.services;
+			c.executionCtx.waitUntil(
+				mailSignInLink(services, result.address, next).catch((e) =>
+					console.error(JSON.stringify({ event: "sign_in_mail_failed", error: String(e) })),
+				),
+			);
 			return c.html(
 				<Layout title="Check your email">
 					<h1>Check your email</h1>
@@ -103,6 +109,7 @@ signInRoutes.post("/signin", async (c) => {
 					<p class="muted">No account yet? BCC track@ on your next outreach: your first email creates one.</p>
 				</Layout>,
 			);
+		}
 	}
 });
 
