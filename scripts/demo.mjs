@@ -15,10 +15,11 @@ const DAY = 86_400_000;
 console.log(`Looking for a Worker on port ${port} (or starting one: npm start, fresh local D1)…`);
 const worker = await localWorker({ port, label: "demo" });
 const { base } = worker;
-process.on("SIGINT", () => {
-	worker.stop();
-	process.exit(0);
-});
+for (const signal of ["SIGINT", "SIGTERM"])
+	process.on(signal, () => {
+		worker.stop();
+		process.exit(0);
+	});
 
 let seen = 0;
 async function newMail() {

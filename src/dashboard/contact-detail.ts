@@ -1,7 +1,8 @@
-/** One contact, scoped to its user: who referred them, the threads and messages, and every nudge. */
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+/** One contact, scoped to its user: who referred them, their threads and nudges, and a paged timeline. */
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, messages, nudges, threads } from "../db/schema";
+import { type Page, pageWindow, toPage } from "./paging";
 
 export const NOTES_MAX = 2000;
 
@@ -24,36 +25,63 @@ export async function contactDetail(db: Db, userId: string, contactId: string) {
 		.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId)))
 		.orderBy(desc(threads.createdAt))
 		.limit(50);
-	const threadIds = theirThreads.map((t) => t.id);
-	// Mail to several people is stored once: find it by thread, sender or recipient.
-	const email = contact.email.toLowerCase();
-	const involves = or(
-		threadIds.length ? inArray(messages.threadId, threadIds) : undefined,
-		eq(sql`lower(${messages.fromAddress})`, email),
-		sql`exists (select 1 from json_each(${messages.toJson}) j where lower(j.value ->> 'address') = ${email})`,
-		sql`exists (select 1 from json_each(${messages.ccJson}) j where lower(j.value ->> 'address') = ${email})`,
-	);
-	const mail = await db
-		.select({
-			id: messages.id,
-			threadId: messages.threadId,
-			direction: messages.direction,
-			subject: messages.subject,
-			snippet: messages.snippet,
-			at: messages.sentAt,
-			createdAt: messages.createdAt,
-		})
-		.from(messages)
-		.where(and(eq(messages.userId, userId), involves))
-		.orderBy(asc(messages.createdAt))
-		.limit(200);
 	const theirNudges = await db
 		.select()
 		.from(nudges)
 		.where(and(eq(nudges.userId, userId), eq(nudges.contactId, contactId)))
-		.orderBy(asc(nudges.dueAt))
-		.limit(200);
-	return { contact, referrer: referrer ?? null, threads: theirThreads, messages: mail, nudges: theirNudges };
+		.orderBy(desc(nudges.dueAt))
+		.limit(NUDGES_MAX);
+	return { contact, referrer: referrer ?? null, threads: theirThreads, nudges: theirNudges };
+}
+
+/** The contact's latest nudges returned with the contact (the timeline pages through all of them). */
+export const NUDGES_MAX = 100;
+
+export interface TimelineEntry {
+	type: "mail" | "nudge";
+	/** Mail: "outbound" or "inbound"; nudge: its kind. */
+	what: string;
+	/** Mail: the subject; nudge: its state. */
+	title: string;
+	detail: string | null;
+	at: Date;
+}
+
+/**
+ * Mail with the contact and nudges about them, newest first, one page at a time.
+ * Mail to several people is stored once, so it is found by thread, sender or recipient.
+ */
+export async function contactTimeline(
+	db: Db,
+	userId: string,
+	contact: { id: string; email: string },
+	page: number,
+): Promise<Page<TimelineEntry>> {
+	const { limit, offset } = pageWindow(page);
+	const email = contact.email.toLowerCase();
+	const rows = await db.all<{
+		type: "mail" | "nudge";
+		what: string;
+		title: string;
+		detail: string | null;
+		at: number;
+	}>(sql`
+		select * from (
+			select 'mail' as type, m.direction as what, m.subject as title, m.snippet as detail, coalesce(m.sent_at, m.created_at) as at
+			from ${messages} m
+			where m.user_id = ${userId} and (
+				m.thread_id in (select t.id from ${threads} t where t.user_id = ${userId} and t.contact_id = ${contact.id})
+				or lower(m.from_address) = ${email}
+				or exists (select 1 from json_each(m.to_json) j where lower(j.value ->> 'address') = ${email})
+				or exists (select 1 from json_each(m.cc_json) j where lower(j.value ->> 'address') = ${email}))
+			union all
+			select 'nudge', n.kind, n.state, n.note, coalesce(n.sent_at, n.due_at)
+			from ${nudges} n where n.user_id = ${userId} and n.contact_id = ${contact.id}
+		) order by at desc limit ${limit} offset ${offset}`);
+	return toPage(
+		rows.map((r) => ({ ...r, at: new Date(Number(r.at)) })),
+		page,
+	);
 }
 
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof contactDetail>>>;

@@ -106,6 +106,31 @@ describe("Contacts", () => {
 	});
 });
 
+describe("Contact timeline", () => {
+	it("pages through a long history, newest first", async () => {
+		const u = await userWithOutreach();
+		const now = Date.now();
+		// D1 takes 100 bound parameters a statement: 10 rows at a time.
+		const rows = Array.from({ length: 30 }, (_, i) => ({
+			id: `old-${u.userId}-${i}`,
+			userId: u.userId,
+			contactId: u.annContact,
+			kind: "check_in" as const,
+			state: "done" as const,
+			dueAt: new Date(now - (i + 10) * 86_400_000),
+			createdAt: new Date(now),
+			updatedAt: new Date(now),
+		}));
+		for (let i = 0; i < rows.length; i += 10) await db.insert(nudges).values(rows.slice(i, i + 10));
+		const first = await html(await call(`/app/contacts/${u.annContact}`, { cookie: u.cookie }));
+		const entries = (page: string) => page.split('id="timeline"')[1]?.split("<h2>")[0]?.match(/<li>/g)?.length;
+		expect(entries(first)).toBe(25);
+		expect(first).toContain(`href="/app/contacts/${u.annContact}?page=2"`);
+		const second = await html(await call(`/app/contacts/${u.annContact}?page=2`, { cookie: u.cookie }));
+		expect(entries(second)).toBe(7); // 30 check-ins + the follow-up + the outreach mail = 32
+	});
+});
+
 describe("Activity", () => {
 	it("lists each inbound email with what it did", async () => {
 		const u = await userWithOutreach();

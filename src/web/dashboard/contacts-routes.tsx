@@ -1,7 +1,13 @@
 /** Contacts: search and filter; one contact's timeline, notes and a stop-tracking control. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { contactDetail, NOTES_MAX, saveNotes } from "../../dashboard/contact-detail";
+import {
+	contactDetail,
+	contactTimeline,
+	NOTES_MAX,
+	saveNotes,
+	type TimelineEntry,
+} from "../../dashboard/contact-detail";
 import { isContactStatus, listContacts } from "../../dashboard/contacts-list";
 import { stopContact } from "../../dashboard/item-actions";
 import { CONTACT_STATUSES } from "../../db/schema";
@@ -94,18 +100,12 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 	if (!detail) return c.html(<NotFound />, 404);
 	const { contact, referrer } = detail;
 	const tz = user.timezone;
-	const timeline = [
-		...detail.messages.map((m) => ({
-			at: m.at ?? m.createdAt,
-			text: `${m.direction === "outbound" ? "You wrote" : "They wrote"}: "${m.subject}"`,
-			sub: m.snippet,
-		})),
-		...detail.nudges.map((n) => ({
-			at: n.sentAt ?? n.dueAt,
-			text: `${n.kind.replace("_", " ")} reminder ${n.state === "pending" ? "due" : n.state}`,
-			sub: n.note ?? "",
-		})),
-	].sort((a, b) => a.at.getTime() - b.at.getTime());
+	const page = pageParam(c.req.query("page"));
+	const timeline = await contactTimeline(services.db, user.id, contact, page);
+	const line = (t: TimelineEntry) =>
+		t.type === "mail"
+			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
+			: `${t.what.replace("_", " ")} reminder ${t.title === "pending" ? "due" : t.title}`;
 	const open = detail.nudges.filter((n) => n.state === "pending" || n.state === "snoozed" || n.state === "sent");
 	const back = `/app/contacts/${contact.id}`;
 	return c.html(
@@ -137,14 +137,14 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 					</ul>
 				</>
 			) : null}
-			<h2>Timeline</h2>
-			{timeline.length ? (
+			<h2 id="timeline">Timeline</h2>
+			{timeline.items.length ? (
 				<ol class="items">
-					{timeline.map((t) => (
+					{timeline.items.map((t) => (
 						<li>
 							<div class="what">
-								<span class="muted">{formatLocal(t.at, tz)}</span> {t.text}
-								{t.sub ? <div class="muted">{t.sub}</div> : null}
+								<span class="muted">{formatLocal(t.at, tz)}</span> {line(t)}
+								{t.detail ? <div class="muted">{t.detail}</div> : null}
 							</div>
 						</li>
 					))}
@@ -152,6 +152,7 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 			) : (
 				<p class="muted">Nothing yet.</p>
 			)}
+			<Pager base={`/app/contacts/${contact.id}`} page={timeline.page} hasNext={timeline.hasNext} />
 			<h2>Notes</h2>
 			<form method="post" action={`/app/contacts/${contact.id}/notes`} class="stack">
 				<label for="notes">Notes (only you see these)</label>
