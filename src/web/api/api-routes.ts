@@ -100,7 +100,7 @@ api.openapi(
 	createRoute({
 		method: "get",
 		path: "/contacts/{id}",
-		summary: "One contact with its threads and nudges",
+		summary: "One contact with its threads and latest 100 nudges",
 		security,
 		request: { params: IdParam },
 		responses: { 200: json(z.object({ data: ContactWithHistory }), "The contact"), ...errors },
