@@ -33,15 +33,6 @@ export function canonicalTimezone(tz: string): string | null {
 	}
 }
 
-export function isValidTimezone(tz: string): boolean {
-	try {
-		Temporal.Now.instant().toZonedDateTimeISO(tz);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** The local calendar date (YYYY-MM-DD) of an instant. */
 export function localDate(at: Date, tz: string): string {
 	return toZoned(at, tz).toPlainDate().toString();
