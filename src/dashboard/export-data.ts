@@ -8,37 +8,19 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, inboundLog, messages, nudges, outbox, threads, userAddresses, users } from "../db/schema";
 
-export async function exportData(db: Db, userId: string, now: Date) {
-	const [user] = await db
-		.select({
-			id: users.id,
-			status: users.status,
-			timezone: users.timezone,
-			digestMinutes: users.digestMinutes,
-			mode: users.mode,
-			businessDays: users.businessDays,
-			followUpDays: users.followUpDays,
-			followUpEvery: users.followUpEvery,
-			createdAt: users.createdAt,
-			verifiedAt: users.verifiedAt,
-		})
-		.from(users)
-		.where(eq(users.id, userId));
-	const [addresses, theirContacts, theirThreads, theirMessages, theirNudges, activity, mail] = await Promise.all([
-		db
-			.select({
-				address: userAddresses.address,
-				primary: userAddresses.isPrimary,
-				verifiedAt: userAddresses.verifiedAt,
-			})
-			.from(userAddresses)
-			.where(eq(userAddresses.userId, userId))
-			.orderBy(asc(userAddresses.createdAt)),
+/** Each exported table: one user-scoped query. CSV reads one of them, JSON all. */
+const TABLES = {
+	contacts: (db: Db, userId: string) =>
 		db.select().from(contacts).where(eq(contacts.userId, userId)).orderBy(asc(contacts.createdAt)),
+	threads: (db: Db, userId: string) =>
 		db.select().from(threads).where(eq(threads.userId, userId)).orderBy(asc(threads.createdAt)),
+	messages: (db: Db, userId: string) =>
 		db.select().from(messages).where(eq(messages.userId, userId)).orderBy(asc(messages.createdAt)),
+	nudges: (db: Db, userId: string) =>
 		db.select().from(nudges).where(eq(nudges.userId, userId)).orderBy(asc(nudges.createdAt)),
+	activity: (db: Db, userId: string) =>
 		db.select().from(inboundLog).where(eq(inboundLog.userId, userId)).orderBy(asc(inboundLog.createdAt)),
+	mailFromUs: (db: Db, userId: string) =>
 		db
 			.select({
 				id: outbox.id,
@@ -53,7 +35,50 @@ export async function exportData(db: Db, userId: string, now: Date) {
 			.from(outbox)
 			.where(eq(outbox.userId, userId))
 			.orderBy(asc(outbox.createdAt)),
-	]);
+} as const;
+
+export type CsvTable = keyof typeof TABLES;
+export const CSV_TABLES = Object.keys(TABLES) as CsvTable[];
+
+/** One table of the user's data, for CSV. */
+export function exportTable(db: Db, userId: string, table: CsvTable): Promise<Record<string, unknown>[]> {
+	return TABLES[table](db, userId);
+}
+
+export async function exportData(db: Db, userId: string, now: Date) {
+	const [[user], addresses, theirContacts, theirThreads, theirMessages, theirNudges, activity, mail] =
+		await Promise.all([
+			db
+				.select({
+					id: users.id,
+					status: users.status,
+					timezone: users.timezone,
+					digestMinutes: users.digestMinutes,
+					mode: users.mode,
+					businessDays: users.businessDays,
+					followUpDays: users.followUpDays,
+					followUpEvery: users.followUpEvery,
+					createdAt: users.createdAt,
+					verifiedAt: users.verifiedAt,
+				})
+				.from(users)
+				.where(eq(users.id, userId)),
+			db
+				.select({
+					address: userAddresses.address,
+					primary: userAddresses.isPrimary,
+					verifiedAt: userAddresses.verifiedAt,
+				})
+				.from(userAddresses)
+				.where(eq(userAddresses.userId, userId))
+				.orderBy(asc(userAddresses.createdAt)),
+			TABLES.contacts(db, userId),
+			TABLES.threads(db, userId),
+			TABLES.messages(db, userId),
+			TABLES.nudges(db, userId),
+			TABLES.activity(db, userId),
+			TABLES.mailFromUs(db, userId),
+		]);
 	return {
 		exportedAt: now.toISOString(),
 		user: user ?? null,
@@ -66,10 +91,6 @@ export async function exportData(db: Db, userId: string, now: Date) {
 		mailFromUs: mail,
 	};
 }
-
-export type ExportData = Awaited<ReturnType<typeof exportData>>;
-export const CSV_TABLES = ["contacts", "threads", "messages", "nudges", "activity", "mailFromUs"] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
 
 const cell = (v: unknown): string => {
 	const s = v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v);

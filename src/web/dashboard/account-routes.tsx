@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { activity } from "../../dashboard/activity";
 import { deleteAccount } from "../../dashboard/delete-account";
-import { CSV_TABLES, exportData, toCsv } from "../../dashboard/export-data";
+import { CSV_TABLES, exportData, exportTable, toCsv } from "../../dashboard/export-data";
 import { formatLocal } from "../../time/local-time";
 import { clearSessionCookie } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
@@ -113,8 +113,7 @@ accountRoutes.get("/export.csv", async (c) => {
 	const table = CSV_TABLES.find((t) => t === c.req.query("table"));
 	if (!table) return c.text(`Choose a table: ${CSV_TABLES.join(", ")}.`, 400);
 	const { user, services } = c.var;
-	const data = await exportData(services.db, user.id, services.clock.now());
-	return c.body(toCsv(data[table]), 200, {
+	return c.body(toCsv(await exportTable(services.db, user.id, table)), 200, {
 		"Content-Type": "text/csv; charset=utf-8",
 		...download(`followthrough-${table}.csv`),
 	});
