@@ -98,7 +98,7 @@ async function targetsOf(
 
 export async function applyCommands(
 	ctx: CommandContext,
-	account: Account,
+	account: Pick<Account, "user">,
 	items: Item[],
 	commands: Command[],
 ): Promise<Applied> {

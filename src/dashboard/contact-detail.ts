@@ -1,4 +1,4 @@
-/** One contact, scoped to its user: who referred them, their threads and nudges, and a paged timeline. */
+/** One contact, scoped to its user: who referred them, their nudges and threads, and a paged timeline. */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, messages, nudges, threads } from "../db/schema";
@@ -19,19 +19,23 @@ export async function contactDetail(db: Db, userId: string, contactId: string) {
 				.from(contacts)
 				.where(and(eq(contacts.userId, userId), eq(contacts.id, contact.referrerId)))
 		: [];
-	const theirThreads = await db
-		.select()
-		.from(threads)
-		.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId)))
-		.orderBy(desc(threads.createdAt))
-		.limit(50);
 	const theirNudges = await db
 		.select()
 		.from(nudges)
 		.where(and(eq(nudges.userId, userId), eq(nudges.contactId, contactId)))
 		.orderBy(desc(nudges.dueAt))
 		.limit(NUDGES_MAX);
-	return { contact, referrer: referrer ?? null, threads: theirThreads, nudges: theirNudges };
+	return { contact, referrer: referrer ?? null, nudges: theirNudges };
+}
+
+/** The contact's threads, newest first (the API's contact carries them; the page shows the timeline). */
+export function contactThreads(db: Db, userId: string, contactId: string) {
+	return db
+		.select()
+		.from(threads)
+		.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId)))
+		.orderBy(desc(threads.createdAt))
+		.limit(50);
 }
 
 /** The contact's latest nudges returned with the contact (the timeline pages through all of them). */

@@ -3,7 +3,7 @@
  * reply commands (apply-commands.ts), scoped to the signed-in user. Another
  * user's id finds nothing and changes nothing.
  */
-import { createAccountsRepo } from "../accounts/accounts-repo";
+import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import { applyCommands } from "../commands/apply-commands";
 import type { Action, Command, Target } from "../commands/command-grammar";
@@ -19,39 +19,32 @@ export type ActionOutcome =
 
 async function apply(
 	services: Services,
-	userId: string,
+	user: UserRow,
 	itemIds: string[],
 	action: Action,
 	target: Target,
 ): Promise<ActionOutcome> {
 	const { db, clock } = services;
-	const accounts = createAccountsRepo(db);
-	const user = await accounts.findById(userId);
-	if (!user) return { ok: false, reason: "not_found" };
-	const items = await itemsByIds(db, userId, itemIds);
+	const items = await itemsByIds(db, user.id, itemIds);
 	if (itemIds.length && !items.length) return { ok: false, reason: "not_found" };
 	const command: Command = { action, target, line: action.kind };
-	const applied = await applyCommands(
-		{ services, now: clock.now() },
-		{ user, addresses: await accounts.addressesOf(userId) },
-		items,
-		[command],
-	);
+	const applied = await applyCommands({ services, now: clock.now() }, { user }, items, [command]);
 	if (applied.writes.length) await db.batch(nonEmpty(applied.writes));
 	return applied.done.length
 		? { ok: true, lines: applied.done }
 		: { ok: false, reason: "not_applied", problems: applied.problems };
 }
 
-export function actOnNudge(services: Services, userId: string, nudgeId: string, action: ItemAction) {
+/** `user`: the signed-in user (from the session or the API token). */
+export function actOnNudge(services: Services, user: UserRow, nudgeId: string, action: ItemAction) {
 	const a: Action =
 		action.kind === "done" ? { kind: "done" } : { kind: "snooze", delay: { kind: "days", days: action.days } };
-	return apply(services, userId, [nudgeId], a, { kind: "numbers", numbers: [1] });
+	return apply(services, user, [nudgeId], a, { kind: "numbers", numbers: [1] });
 }
 
 /** Stops tracking a contact: their open threads close and everything pending about them is cancelled. */
-export async function stopContact(services: Services, userId: string, contactId: string): Promise<ActionOutcome> {
-	const [contact] = await contactsById(services.db, userId, [contactId]);
+export async function stopContact(services: Services, user: UserRow, contactId: string): Promise<ActionOutcome> {
+	const [contact] = await contactsById(services.db, user.id, [contactId]);
 	if (!contact) return { ok: false, reason: "not_found" };
-	return apply(services, userId, [], { kind: "stop" }, { kind: "contact", contactId });
+	return apply(services, user, [], { kind: "stop" }, { kind: "contact", contactId });
 }

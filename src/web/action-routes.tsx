@@ -103,12 +103,7 @@ actionRoutes.post("/a/:token", async (c) => {
 		target: { kind: "numbers", numbers: [1] },
 		line: link.claims.a,
 	};
-	const applied = await applyCommands(
-		{ services, now: clock.now() },
-		{ user, addresses: await accounts.addressesOf(user.id) },
-		items,
-		[command],
-	);
+	const applied = await applyCommands({ services, now: clock.now() }, { user }, items, [command]);
 	if (applied.writes.length) await db.batch(nonEmpty(applied.writes));
 	return c.html(
 		<Page title={applied.done.length ? "Done" : "Nothing changed"}>

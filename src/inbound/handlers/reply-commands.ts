@@ -26,7 +26,7 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 	if (!parsed.commands.length && /^\s*unsubscribe\s*$/i.test(ctx.mail.subject)) {
 		parsed.commands.push({ action: { kind: "pause" }, target: { kind: "implicit" }, line: "unsubscribe" });
 	}
-	const applied = await applyCommands(ctx, { user, addresses }, items, parsed.commands);
+	const applied = await applyCommands(ctx, { user }, items, parsed.commands);
 	const problems = [
 		...applied.problems,
 		...parsed.unknown.map((l) => `"${l.slice(0, 80)}": I don't know that command.`),

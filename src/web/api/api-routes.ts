@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { contactDetail } from "../../dashboard/contact-detail";
+import { contactDetail, contactThreads } from "../../dashboard/contact-detail";
 import { listContacts } from "../../dashboard/contacts-list";
 import { type ActionOutcome, actOnNudge, stopContact } from "../../dashboard/item-actions";
 import { todayNudges } from "../../dashboard/today";
@@ -106,9 +106,12 @@ api.openapi(
 		responses: { 200: json(z.object({ data: ContactWithHistory }), "The contact"), ...errors },
 	}),
 	async (c) => {
-		const d = await contactDetail(c.var.services.db, c.var.user.id, c.req.valid("param").id);
+		const { db } = c.var.services;
+		const d = await contactDetail(db, c.var.user.id, c.req.valid("param").id);
 		if (!d) return c.json(error("not_found", "No such contact."), 404);
 		const { contact } = d;
+		const threads = await contactThreads(db, c.var.user.id, contact.id);
+		const open = d.nudges.filter((n) => n.state === "pending" || n.state === "snoozed");
 		return c.json(
 			{
 				data: {
@@ -117,10 +120,11 @@ api.openapi(
 					email: contact.email,
 					status: contact.status,
 					lastContactAt: iso(contact.lastContactAt),
-					nextNudgeAt: iso(d.nudges.find((n) => n.state === "pending" || n.state === "snoozed")?.dueAt ?? null),
+					// The soonest open nudge (they come latest first).
+					nextNudgeAt: iso(open.at(-1)?.dueAt ?? null),
 					referrer: d.referrer ? (d.referrer.name ?? d.referrer.email) : null,
 					notes: contact.notes,
-					threads: d.threads.map((t) => ({
+					threads: threads.map((t) => ({
 						id: t.id,
 						kind: t.kind,
 						state: t.state,
@@ -165,7 +169,7 @@ api.openapi(
 		request: { params: IdParam },
 		responses: actionResponses,
 	}),
-	async (c) => outcomeResponse(c, await stopContact(c.var.services, c.var.user.id, c.req.valid("param").id)),
+	async (c) => outcomeResponse(c, await stopContact(c.var.services, c.var.user, c.req.valid("param").id)),
 );
 
 api.openapi(
@@ -211,7 +215,7 @@ api.openapi(
 		responses: actionResponses,
 	}),
 	async (c) =>
-		outcomeResponse(c, await actOnNudge(c.var.services, c.var.user.id, c.req.valid("param").id, { kind: "done" })),
+		outcomeResponse(c, await actOnNudge(c.var.services, c.var.user, c.req.valid("param").id, { kind: "done" })),
 );
 
 api.openapi(
@@ -226,7 +230,7 @@ api.openapi(
 	async (c) => {
 		const { id } = c.req.valid("param");
 		const { days } = c.req.valid("json");
-		return outcomeResponse(c, await actOnNudge(c.var.services, c.var.user.id, id, { kind: "snooze", days }));
+		return outcomeResponse(c, await actOnNudge(c.var.services, c.var.user, id, { kind: "snooze", days }));
 	},
 );
 

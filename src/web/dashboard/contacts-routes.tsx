@@ -196,7 +196,7 @@ contactsRoutes.post("/contacts/:id/notes", async (c) => {
 contactsRoutes.post("/contacts/:id/stop", async (c) => {
 	const { user, services } = c.var;
 	const id = c.req.param("id");
-	const outcome = await stopContact(services, user.id, id);
+	const outcome = await stopContact(services, user, id);
 	if (!outcome.ok && outcome.reason === "not_found") return c.html(<NotFound />, 404);
 	setNotice(c, outcome.ok ? outcome.lines.join(" ") : outcome.problems.join(" "));
 	return c.redirect(`/app/contacts/${id}`, 303);

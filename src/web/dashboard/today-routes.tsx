@@ -83,7 +83,7 @@ todayRoutes.post("/nudges/:id/:action{done|snooze}", async (c) => {
 		c.req.param("action") === "snooze" && form.data.days
 			? { kind: "snooze" as const, days: form.data.days }
 			: { kind: "done" as const };
-	const outcome = await actOnNudge(services, user.id, c.req.param("id"), action);
+	const outcome = await actOnNudge(services, user, c.req.param("id"), action);
 	if (!outcome.ok && outcome.reason === "not_found") return c.html(<NotFound />, 404);
 	setNotice(c, outcome.ok ? outcome.lines.join(" ") : outcome.problems.join(" "));
 	return c.redirect(safeNext(form.data.back), 303);
