@@ -26,11 +26,9 @@ export function headerSafe(value: string): string {
 	return value.replace(CRLF, " ").trim();
 }
 
-export function composeOutboxRow(
-	draft: MailDraft,
-	sender: Sender,
-	ids: { id: string; now: Date },
-): typeof outbox.$inferInsert {
+export type ComposedRow = ReturnType<typeof composeOutboxRow>;
+
+export function composeOutboxRow(draft: MailDraft, sender: Sender, ids: { id: string; now: Date }) {
 	const messageId = `${ids.id}@${sender.mailDomain}`;
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(draft.headers ?? {})) {
@@ -55,5 +53,5 @@ export function composeOutboxRow(
 		attempts: 0,
 		nextAttemptAt: ids.now,
 		createdAt: ids.now,
-	};
+	} satisfies typeof outbox.$inferInsert;
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
+import type { ComposedRow } from "./compose";
 import type { OutgoingMail } from "./mailer";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -97,20 +98,7 @@ export function createOutboxRepo(db: Db) {
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>;
 
 /** A row this run just wrote, leased to it, as the sender needs it. */
-export function freshSendable(row: typeof outbox.$inferInsert & { id: string }, batchId: string): Sendable {
-	return {
-		id: row.id,
-		fromAddress: row.fromAddress,
-		toAddress: row.toAddress,
-		replyTo: row.replyTo ?? null,
-		subject: row.subject,
-		text: row.text,
-		html: row.html ?? null,
-		headersJson: row.headersJson ?? "{}",
-		attempts: 0,
-		batchId,
-	};
-}
+export const freshSendable = (row: ComposedRow, batchId: string): Sendable => ({ ...row, batchId });
 
 export function toOutgoingMail(row: Sendable): OutgoingMail {
 	return {

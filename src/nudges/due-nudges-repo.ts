@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
-import { contacts, nudges, type outbox, threads, userAddresses, users } from "../db/schema";
+import { contacts, nudges, threads, userAddresses, users } from "../db/schema";
+import type { ComposedRow } from "../mail/compose";
 
 const referrers = alias(contacts, "referrer");
 
@@ -59,7 +60,7 @@ export type DueNudge = Awaited<ReturnType<typeof selectDueNudges>>[number];
 
 export interface PlannedMail {
 	/** The outbox row, with the effects its insert applies (see migrations/0003). */
-	outbox: typeof outbox.$inferInsert & { id: string; effectsJson: string };
+	outbox: ComposedRow & { effectsJson: string };
 }
 
 /** D1 takes rows up to 2 MB; one statement's JSON stays well under it. */
