@@ -8,6 +8,7 @@ import { db } from "./inbound";
 
 export const ORIGIN = "http://127.0.0.1:8787";
 
+/** `path` is ours ("/app") or a whole URL from a mail. */
 export async function call(
 	path: string,
 	init: RequestInit & { cookie?: string } = {},
@@ -16,22 +17,19 @@ export async function call(
 	const headers = new Headers(init.headers);
 	if (init.cookie) headers.set("cookie", init.cookie);
 	const ctx = createExecutionContext();
-	const res = await worker.fetch(
-		new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }),
-		bindings,
-		ctx,
-	);
+	const url = path.startsWith("http") ? path : `${ORIGIN}${path}`;
+	const res = await worker.fetch(new Request(url, { ...init, headers, redirect: "manual" }), bindings, ctx);
 	await waitOnExecutionContext(ctx);
 	return res;
 }
 
-/** A same-origin form POST (what the dashboard's forms send). */
-export const post = (path: string, body: Record<string, string | string[]> = {}, cookie?: string) => {
+/** A form POST, same-origin unless `origin` says otherwise (what the dashboard's forms send). */
+export const post = (path: string, body: Record<string, string | string[]> = {}, cookie?: string, origin = ORIGIN) => {
 	const form = new URLSearchParams();
 	for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
 	return call(path, {
 		method: "POST",
-		headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+		headers: { "content-type": "application/x-www-form-urlencoded", origin },
 		body: form.toString(),
 		...(cookie ? { cookie } : {}),
 	});

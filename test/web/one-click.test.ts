@@ -1,27 +1,13 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { nudges, users } from "../../src/db/schema";
-import worker from "../../src/index";
 import { addDays, formatDate, localDate } from "../../src/time/local-time";
 import { db, mailsTo, pendingOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
+import { call, post } from "../support/web";
 
 const T = new Date("2026-11-23T14:15:00Z");
 const newUser = userFactory("click", T);
-
-async function call(url: string, init: RequestInit = {}) {
-	const ctx = createExecutionContext();
-	const res = await worker.fetch(new Request(url, init), env as unknown as Record<string, unknown>, ctx);
-	await waitOnExecutionContext(ctx);
-	return res;
-}
-const form = (body: Record<string, string>, origin = "http://127.0.0.1:8787") => ({
-	method: "POST",
-	headers: { "content-type": "application/x-www-form-urlencoded", origin },
-	body: new URLSearchParams(body).toString(),
-});
 
 async function digestFor() {
 	const u = await newUser();
@@ -47,7 +33,7 @@ describe("one-click links", () => {
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain("Mark Ann Lee as done?");
 		expect(await stateOf(d.itemId)).toBe("sent");
-		const res = await call(d.done, form({}));
+		const res = await post(d.done);
 		expect(await res.text()).toContain("Done: Ann Lee.");
 		expect(await stateOf(d.itemId)).toBe("done");
 	});
@@ -55,7 +41,7 @@ describe("one-click links", () => {
 	it("snooze by link moves the item and the ladder waits for it", async () => {
 		const d = await digestFor();
 		expect(await (await call(d.snooze)).text()).toContain("Snooze Ann Lee?");
-		const res = await call(d.snooze, form({ days: "7" }));
+		const res = await post(d.snooze, { days: "7" });
 		// The web app runs on the real clock: a week from today, in the user's zone.
 		const back = addDays(localDate(new Date(), "America/New_York"), 7);
 		expect(await res.text()).toContain(`Snoozed Ann Lee until ${formatDate(back)}, 08:00.`);
@@ -70,14 +56,14 @@ describe("one-click links", () => {
 		["a link without its signature", (u: string) => u.slice(0, u.lastIndexOf(".")), 400],
 	])("refuses %s and changes nothing", async (_label, mangle, status) => {
 		const d = await digestFor();
-		const res = await call(mangle(d.done), form({}));
+		const res = await post(mangle(d.done));
 		expect(res.status).toBe(status);
 		expect(await stateOf(d.itemId)).toBe("sent");
 	});
 
 	it("refuses a cross-site POST (CSRF)", async () => {
 		const d = await digestFor();
-		const res = await call(d.done, form({}, "https://evil.example"));
+		const res = await post(d.done, {}, undefined, "https://evil.example");
 		expect(res.status).toBe(403);
 		expect(await stateOf(d.itemId)).toBe("sent");
 	});
@@ -104,7 +90,7 @@ describe("one-click unsubscribe (RFC 8058)", () => {
 		expect(res.status).toBe(200);
 		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("paused");
 
-		await call(url, form({ resume: "1" }));
+		await post(url, { resume: "1" });
 		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("active");
 	});
 });
