@@ -1,16 +1,11 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { devMailbox, outbox } from "../../src/db/schema";
-import worker from "../../src/index";
 import { db, enqueue, tick } from "../support/outbox";
+import { call } from "../support/web";
 
-async function get(path: string, bindings: Record<string, unknown> = env as unknown as Record<string, unknown>) {
-	const ctx = createExecutionContext();
-	const res = await worker.fetch(new Request(`http://127.0.0.1:8787${path}`), bindings, ctx);
-	await waitOnExecutionContext(ctx);
-	return res;
-}
+/** A plain GET through the real fetch() handler. */
+const get = (path: string, bindings?: Record<string, unknown>) => call(path, {}, bindings);
 
 const production = {
 	...env,
