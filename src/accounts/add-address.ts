@@ -7,12 +7,12 @@ import type { Services } from "../app/services";
 import { tokens, userAddresses } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { nonEmpty } from "../lib/non-empty";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
 import { inDays } from "../time/local-time";
 import { createAccountsRepo } from "./accounts-repo";
 import { VERIFY_TOKEN_DAYS } from "./pending-account";
-import { hashSecretToken, newSecretToken } from "./secret-token";
 
 export type AddAddressResult = { ok: true } | { ok: false; reason: "invalid" | "taken" | "already_yours" };
 

@@ -4,7 +4,8 @@
  * verify token. Later mail from the same pending address is held too.
  */
 import { heldMail, userAddresses, users } from "../db/schema";
-import type { InboundContext, Write } from "../inbound/inbound-context";
+import type { Write } from "../db/write";
+import type { InboundContext } from "../inbound/inbound-context";
 import { replyMail } from "../inbound/reply-mail";
 import { verificationMail } from "../inbound/reply-texts";
 import { newId } from "../lib/crypto";

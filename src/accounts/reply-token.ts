@@ -6,11 +6,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { parseCommands } from "../commands/command-grammar";
 import { tokens, userAddresses, users } from "../db/schema";
+import type { Write } from "../db/write";
 import { handleCommandReply } from "../inbound/handlers/reply-commands";
-import { type Effects, type InboundContext, ignored, type Write } from "../inbound/inbound-context";
+import { type Effects, type InboundContext, ignored } from "../inbound/inbound-context";
 import { newText } from "../lib/new-text";
+import { hashSecretToken } from "../lib/secret-token";
 import { createAccountsRepo } from "./accounts-repo";
-import { hashSecretToken } from "./secret-token";
 
 /** Settings lines ("timezone Berlin", "digest 7am") in a verification reply, read by the command grammar. */
 function settingsIn(text: string): { timezone?: string; digestMinutes?: number } {

@@ -6,19 +6,23 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { UserRow } from "../accounts/accounts-repo";
+import type { Services } from "../app/services";
 import { contacts, nudges, threads, users } from "../db/schema";
-import type { Account, InboundContext, Write } from "../inbound/inbound-context";
-
-/** What applying commands needs: the services and the time (a reply mail or a one-click link). */
-export type CommandContext = Pick<InboundContext, "services" | "now">;
-
+import type { Write } from "../db/write";
 import { sameDayDue } from "../nudges/cadence";
 import { formatLocal, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS, LADDER_KINDS, UNFINISHED_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
 import { contactsById, contactsNamed, type Item } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
+
+/** What applying commands needs: the services and the time (a reply mail or a one-click link). */
+export interface CommandContext {
+	services: Services;
+	now: Date;
+}
 
 export interface Applied {
 	writes: Write[];
@@ -28,8 +32,6 @@ export interface Applied {
 	problems: string[];
 }
 
-const LADDER = ["follow_up", "last_try", "confirm_receipt", "reach_out", "check_in"] as const;
-const OPEN = ["pending", "snoozed", "sent"] as const;
 const who = (i: Pick<Item, "contactName" | "contactEmail" | "note">) =>
 	i.contactName || i.contactEmail || (i.note ? `"${i.note}"` : "the reminder");
 
@@ -98,7 +100,7 @@ async function targetsOf(
 
 export async function applyCommands(
 	ctx: CommandContext,
-	account: Pick<Account, "user">,
+	account: { user: UserRow },
 	items: Item[],
 	commands: Command[],
 ): Promise<Applied> {
@@ -197,7 +199,7 @@ export async function applyCommands(
 						break;
 					}
 					// The ladder continues from the snoozed item when it comes back.
-					if (threadId) out.writes.push(repo.cancelNudges(user.id, [threadId], LADDER, now));
+					if (threadId) out.writes.push(repo.cancelNudges(user.id, [threadId], LADDER_KINDS, now));
 					out.writes.push(
 						db
 							.update(nudges)
@@ -240,9 +242,7 @@ export async function applyCommands(
 					}
 					if (a.kind === "replied") {
 						if (theirThreads.length) {
-							out.writes.push(
-								repo.cancelNudges(user.id, theirThreads, ["follow_up", "last_try", "confirm_receipt"], now),
-							);
+							out.writes.push(repo.cancelNudges(user.id, theirThreads, FOLLOW_UP_KINDS, now));
 							for (const id of theirThreads)
 								out.writes.push(
 									repo.updateThread(user.id, id, { state: "replied", lastInboundAt: now, updatedAt: now }),
@@ -260,7 +260,11 @@ export async function applyCommands(
 							.update(nudges)
 							.set({ state: "cancelled", closedAt: now, updatedAt: now })
 							.where(
-								and(eq(nudges.userId, user.id), eq(nudges.contactId, contactId), inArray(nudges.state, [...OPEN])),
+								and(
+									eq(nudges.userId, user.id),
+									eq(nudges.contactId, contactId),
+									inArray(nudges.state, UNFINISHED_NUDGE_STATES),
+								),
 							),
 						db
 							.update(threads)

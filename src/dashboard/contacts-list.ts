@@ -1,8 +1,9 @@
 /** The Contacts page: search by name or address, filter by status, each with last contact, next nudge and referrer. */
-import { and, asc, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { CONTACT_STATUSES, contacts, nudges } from "../db/schema";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { type Page, pageWindow, toPage } from "./paging";
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
@@ -25,7 +26,7 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 	}
 	if (filter.status) conditions.push(eq(contacts.status, filter.status));
 	const nextNudge = sql<number | null>`(select min(${nudges.dueAt}) from ${nudges}
-		where ${nudges.contactId} = ${contacts.id} and ${nudges.userId} = ${userId} and ${nudges.state} in ('pending', 'snoozed'))`;
+		where ${nudges.contactId} = ${contacts.id} and ${nudges.userId} = ${userId} and ${inArray(nudges.state, OPEN_NUDGE_STATES)})`;
 	const rows = await db
 		.select({
 			id: contacts.id,

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges, threads } from "../db/schema";
 import { inDays } from "../time/local-time";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { type Page, pageWindow, toPage } from "./paging";
 
 const referrer = alias(contacts, "referrer");
@@ -42,7 +43,7 @@ function todayRows(db: Db, userId: string, now: Date, page: number) {
 			and(
 				eq(nudges.userId, userId),
 				or(
-					inArray(nudges.state, ["pending", "snoozed"]),
+					inArray(nudges.state, OPEN_NUDGE_STATES),
 					and(eq(nudges.state, "sent"), gte(nudges.sentAt, inDays(now, -SENT_STAYS_DAYS))),
 				),
 			),

@@ -3,11 +3,7 @@
  * Pure: `track+3d` → { kind: "track", delay: 3 days }. Dates are resolved later,
  * in the user's timezone (time/resolve-delay.ts).
  */
-
-export type Delay =
-	| { kind: "days"; days: number }
-	/** A date phrase for chrono, e.g. "monday", "tomorrow 4pm", "jan 15". */
-	| { kind: "phrase"; phrase: string; hasTime: boolean };
+import type { Delay } from "../time/resolve-delay";
 
 export type Route =
 	| { kind: "track"; delay: Delay | null }

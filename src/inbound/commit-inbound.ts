@@ -5,9 +5,10 @@
  * retries anything that fails).
  */
 import type { Services } from "../app/services";
+import type { Write } from "../db/write";
 import { nonEmpty } from "../lib/non-empty";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
-import type { Effects, Write } from "./inbound-context";
+import type { Effects } from "./inbound-context";
 import type { InboundOutcome } from "./inbound-email";
 import { createInboundSeenRepo, isDuplicateKeyError } from "./inbound-seen-repo";
 

@@ -4,7 +4,8 @@
  * major client writes it (email-forward-parser, 13 clients, 23 languages).
  */
 import EmailForwardParser, { type EmailForwardMailbox } from "email-forward-parser";
-import { type MailAddress, type ParsedMail, parseMessage } from "./parse-message";
+import type { MailAddress } from "../mail/mail-address";
+import { type ParsedMail, parseMessage } from "./parse-message";
 
 export interface ForwardedOriginal {
 	/** The original sender; `address` is empty when the client wrote a name only. */

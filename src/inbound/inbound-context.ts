@@ -1,12 +1,10 @@
 /** What every inbound handler gets, and what it returns: an outcome plus the writes for one D1 batch. */
-import type { BatchItem } from "drizzle-orm/batch";
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
+import type { Write } from "../db/write";
 import type { Route } from "./address-grammar";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
 import type { ParsedMail } from "./parse-message";
-
-export type Write = BatchItem<"sqlite">;
 
 export interface Effects {
 	outcome: InboundOutcome;

@@ -3,7 +3,7 @@
  * English, French, German or Spanish, or people named in the body with their
  * address ("her email is bob@x.com"). Pure.
  */
-import type { MailAddress } from "./parse-message";
+import type { MailAddress } from "../mail/mail-address";
 
 const INTRO_LANGUAGE = new RegExp(
 	[

@@ -1,6 +1,6 @@
 /** Calendar invites (text/calendar, from Google, Outlook, Teams…) read with ical.js. */
 import ICAL from "ical.js";
-import type { MailAddress } from "./parse-message";
+import type { MailAddress } from "../mail/mail-address";
 
 export interface MeetingInvite {
 	/** REQUEST, CANCEL, PUBLISH, REPLY… (upper case). */

@@ -2,12 +2,8 @@
 import PostalMime, { type Address, type Attachment, type Mailbox } from "postal-mime";
 import { decodeFlowed, withoutFlowed } from "../lib/format-flowed";
 import { htmlToText } from "../lib/html-to-text";
+import type { MailAddress } from "../mail/mail-address";
 import { type MeetingInvite, readInvites } from "./meeting-invite";
-
-export interface MailAddress {
-	address: string;
-	name: string;
-}
 
 export interface ParsedMail {
 	headers: { key: string; value: string }[];

@@ -1,12 +1,14 @@
 /** Mail we send back to a user about something they sent: an outbox row and its reply token, as writes. */
-import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
+
 import type { OUTBOX_KINDS } from "../db/schema";
 import { tokens } from "../db/schema";
+import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { inDays } from "../time/local-time";
 import { signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
-import type { InboundContext, Write } from "./inbound-context";
+import type { InboundContext } from "./inbound-context";
 
 export const REPLY_TOKEN_DAYS = 30;
 

@@ -2,9 +2,9 @@
  * What a verified user's mail asks for, by address and content: the ordered list
  * of inbound kinds. Each returns Effects, or null when it does not apply.
  */
-import { resolveDelay } from "../time/resolve-delay";
+import type { MailAddress } from "../mail/mail-address";
+import { type Delay, resolveDelay } from "../time/resolve-delay";
 import { isRoleAddress } from "../tracking/role-address";
-import type { Delay } from "./address-grammar";
 import { extractForward } from "./forwarded-message";
 import { trackForward } from "./handlers/forward";
 import { trackInvites, trackMet } from "./handlers/meeting";
@@ -12,7 +12,6 @@ import { trackOutreach } from "./handlers/outreach";
 import { trackReminder } from "./handlers/reminder";
 import { statusMail } from "./handlers/status";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
-import type { MailAddress } from "./parse-message";
 import { replyMail } from "./reply-mail";
 import { bulkMail, type Draft, helpMail, nothingToTrackMail, unknownAddressMail } from "./reply-texts";
 import { hasResumeAttachment } from "./resume-attachment";

@@ -1,6 +1,6 @@
 /** The digest and single-nudge mails: plain text and HTML (hono/jsx escapes every value). */
+import type { NudgeKind } from "../tracking/nudge-kinds";
 import type { DueNudge } from "./due-nudges-repo";
-import type { NudgeKind } from "./ladder";
 import { type NudgeWords, wordNudge } from "./nudge-wording";
 
 export const DIGEST_MAX_ITEMS = 25;

@@ -8,6 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges, threads, userAddresses, users } from "../db/schema";
 import type { ComposedRow } from "../mail/compose";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 
 const referrers = alias(contacts, "referrer");
 
@@ -51,7 +52,7 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.leftJoin(referrers, eq(referrers.id, contacts.referrerId))
 		.leftJoin(threads, eq(threads.id, nudges.threadId))
-		.where(and(inArray(nudges.state, ["pending", "snoozed"]), lte(nudges.dueAt, now), eq(users.status, "active")))
+		.where(and(inArray(nudges.state, OPEN_NUDGE_STATES), lte(nudges.dueAt, now), eq(users.status, "active")))
 		.orderBy(asc(nudges.userId), asc(nudges.dueAt))
 		.limit(limit);
 }

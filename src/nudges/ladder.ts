@@ -4,18 +4,8 @@
  */
 import type { UserClock } from "../time/local-time";
 import type { DueTime } from "../time/resolve-delay";
+import type { NudgeKind } from "../tracking/nudge-kinds";
 import { dueAfterDays, followUpGap, ladderKind, MAX_FOLLOW_UPS } from "./cadence";
-
-export type NudgeKind =
-	| "reach_out"
-	| "close_loop"
-	| "follow_up"
-	| "confirm_receipt"
-	| "thank_you"
-	| "check_in"
-	| "last_try"
-	| "celebrate"
-	| "reminder";
 
 export interface Delivered {
 	kind: NudgeKind;

@@ -3,8 +3,8 @@
  * the context, and a suggestion in the spirit of the seeds. Pure.
  */
 import { daysBetween, formatDate, localDate } from "../time/local-time";
+import type { NudgeKind } from "../tracking/nudge-kinds";
 import { MAX_FOLLOW_UPS } from "./cadence";
-import type { NudgeKind } from "./ladder";
 
 export interface NudgeFacts {
 	kind: NudgeKind;

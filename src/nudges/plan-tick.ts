@@ -5,8 +5,9 @@
  * instant users, each nudge goes out on its own.
  */
 import { localDate, type UserClock } from "../time/local-time";
+import type { NudgeKind } from "../tracking/nudge-kinds";
 import type { DueNudge } from "./due-nudges-repo";
-import { type NudgeKind, successorOf, URGENCY } from "./ladder";
+import { successorOf, URGENCY } from "./ladder";
 
 export interface UserDue {
 	userId: string;

@@ -4,10 +4,11 @@
  * the next rung of each ladder, a chunk of users per D1 batch. Delivery is the
  * outbox sender's job.
  */
-import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
+
 import type { Services } from "../app/services";
 import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
 import { newId } from "../lib/crypto";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { addDelivery, type DeliverySummary, emptyDelivery, sendHeld } from "../mail/deliver-outbox";
 import { MAX_BATCH } from "../mail/mailer";

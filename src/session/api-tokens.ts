@@ -3,10 +3,10 @@
  * revocable from Settings. They carry the "ft_" prefix so they are easy to spot.
  */
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
 import type { Db } from "../db/client";
 import { tokens, users } from "../db/schema";
 import { newId } from "../lib/crypto";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { inDays } from "../time/local-time";
 
 export const API_TOKEN_DAYS = 365;

@@ -3,10 +3,10 @@
  * Sessions expire, and each can be revoked (signing out, or from Settings).
  */
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { newId } from "../lib/crypto";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { inDays } from "../time/local-time";
 
 export const SESSION_DAYS = 30;

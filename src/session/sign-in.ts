@@ -6,10 +6,10 @@
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createAccountsRepo } from "../accounts/accounts-repo";
-import { hashSecretToken, newSecretToken } from "../accounts/secret-token";
 import type { Services } from "../app/services";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
+import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
 import { checkSignInLimits } from "./sign-in-limits";

@@ -1,8 +1,13 @@
 /** Turns an address delay (3d, monday, jan15, tomorrow4pm) into a due time for one user. */
 import * as chrono from "chrono-node";
 import { Temporal } from "temporal-polyfill";
-import type { Delay } from "../inbound/address-grammar";
 import { addDays, instantAt, localDate, offsetMinutes, onOrNextBusinessDay, type UserClock } from "./local-time";
+
+/** A delay as an address or a command gives it: a number of days, or a date phrase read later. */
+export type Delay =
+	| { kind: "days"; days: number }
+	/** A date phrase for chrono, e.g. "monday", "tomorrow 4pm", "jan 15". */
+	| { kind: "phrase"; phrase: string; hasTime: boolean };
 
 export interface DueTime {
 	/** Local date of a cadence nudge, or null when an explicit time was given. */

@@ -1,8 +1,8 @@
 /** Finds or creates a user's contacts for a list of people, as writes for the caller's batch. */
 import type { CONTACT_STATUSES } from "../db/schema";
-import type { Write } from "../inbound/inbound-context";
-import type { MailAddress } from "../inbound/parse-message";
+import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
+import type { MailAddress } from "../mail/mail-address";
 import type { ContactRow, TrackingRepo } from "./tracking-repo";
 
 type ContactStatus = (typeof CONTACT_STATUSES)[number];

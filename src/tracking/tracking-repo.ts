@@ -5,9 +5,10 @@
  */
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { contacts, messages, type NUDGE_KINDS, nudges, type THREAD_KINDS, threads } from "../db/schema";
+import { contacts, messages, nudges, type THREAD_KINDS, threads } from "../db/schema";
 import { newId } from "../lib/crypto";
 import type { DueTime } from "../time/resolve-delay";
+import { type NudgeKind, OPEN_NUDGE_STATES } from "./nudge-kinds";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -36,7 +37,6 @@ export interface NewNudge {
 }
 export type ThreadRow = typeof threads.$inferSelect;
 export type NudgeRow = typeof nudges.$inferSelect;
-type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 const CHUNK = 90;
 const chunks = <T>(items: readonly T[]) => {
@@ -99,7 +99,7 @@ export function createTrackingRepo(db: Db) {
 						and(
 							eq(nudges.userId, userId),
 							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(match)),
-							inArray(nudges.state, ["pending", "snoozed"]),
+							inArray(nudges.state, OPEN_NUDGE_STATES),
 							inArray(nudges.kind, [...kinds]),
 						),
 					),
@@ -112,7 +112,7 @@ export function createTrackingRepo(db: Db) {
 							eq(nudges.userId, userId),
 							inArray(nudges.contactId, contactIds.slice(0, CHUNK / 2)),
 							eq(nudges.kind, "reach_out"),
-							inArray(nudges.state, ["pending", "snoozed"]),
+							inArray(nudges.state, OPEN_NUDGE_STATES),
 							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(eq(threads.kind, "intro"))),
 						),
 					),
@@ -149,7 +149,7 @@ export function createTrackingRepo(db: Db) {
 							and(
 								eq(nudges.userId, userId),
 								inArray(nudges.threadId, part),
-								inArray(nudges.state, ["pending", "snoozed"]),
+								inArray(nudges.state, OPEN_NUDGE_STATES),
 								inArray(nudges.kind, [...kinds]),
 							),
 						)),
@@ -214,15 +214,13 @@ export function createTrackingRepo(db: Db) {
 			return db
 				.update(nudges)
 				.set({ dueAt: due.dueAt, dueOn: due.dueOn, updatedAt: now })
-				.where(and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, ["pending", "snoozed"])));
+				.where(and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, OPEN_NUDGE_STATES)));
 		},
 		cancelNudgesById(userId: string, ids: readonly string[], now: Date) {
 			return db
 				.update(nudges)
 				.set({ state: "cancelled", closedAt: now, updatedAt: now })
-				.where(
-					and(eq(nudges.userId, userId), inArray(nudges.id, [...ids]), inArray(nudges.state, ["pending", "snoozed"])),
-				);
+				.where(and(eq(nudges.userId, userId), inArray(nudges.id, [...ids]), inArray(nudges.state, OPEN_NUDGE_STATES)));
 		},
 		/** Cancels the open nudges of these kinds on these threads. */
 		cancelNudges(userId: string, threadIds: readonly string[], kinds: readonly NudgeKind[], now: Date) {
@@ -233,7 +231,7 @@ export function createTrackingRepo(db: Db) {
 					and(
 						eq(nudges.userId, userId),
 						inArray(nudges.threadId, [...threadIds]),
-						inArray(nudges.state, ["pending", "snoozed"]),
+						inArray(nudges.state, OPEN_NUDGE_STATES),
 						inArray(nudges.kind, [...kinds]),
 					),
 				);

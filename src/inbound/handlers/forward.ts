@@ -6,22 +6,22 @@
  * someone with an open thread is both (a) and (b).
  */
 
+import type { Write } from "../../db/write";
 import { newId } from "../../lib/crypto";
+import type { MailAddress } from "../../mail/mail-address";
 import { sameDayDue } from "../../nudges/cadence";
 import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
 import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
 import { isAutoReplySubject } from "../automatic-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
-import { type Account, accepted, type Effects, type InboundContext, ignored, type Write } from "../inbound-context";
+import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
 import { hasIntroLanguage, namedAddresses } from "../intro-detection";
-import type { MailAddress } from "../parse-message";
 import { snippetOf } from "../snippet";
 import { moveForAbsence } from "./out-of-office";
 import { trackOutreach } from "./outreach";
-
-const FOLLOW_UPS = ["follow_up", "last_try", "confirm_receipt"] as const;
 
 export async function trackForward(
 	ctx: InboundContext,
@@ -84,7 +84,7 @@ export async function trackForward(
 	const open = from.isNew ? [] : await repo.openThreadsOf(user.id, from.id);
 	if (open.length) {
 		const ids = open.map((t) => t.id);
-		writes.push(repo.cancelNudges(user.id, ids, FOLLOW_UPS, now));
+		writes.push(repo.cancelNudges(user.id, ids, FOLLOW_UP_KINDS, now));
 		for (const t of open)
 			writes.push(repo.updateThread(user.id, t.id, { state: "replied", lastInboundAt: now, updatedAt: now }));
 		writes.push(repo.updateContact(user.id, from.id, { status: "replied", lastContactAt: now, updatedAt: now }));

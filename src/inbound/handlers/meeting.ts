@@ -4,7 +4,9 @@
  * meeting already happened: thank-you notes today.
  */
 
+import type { Write } from "../../db/write";
 import { newId } from "../../lib/crypto";
+import type { MailAddress } from "../../mail/mail-address";
 import { sameDayDue, thankYouDue } from "../../nudges/cadence";
 import { formatDate } from "../../time/local-time";
 import type { DueTime } from "../../time/resolve-delay";
@@ -12,9 +14,8 @@ import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
 import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
-import { type Account, accepted, type Effects, type InboundContext, ignored, type Write } from "../inbound-context";
+import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
 import type { MeetingInvite } from "../meeting-invite";
-import type { MailAddress } from "../parse-message";
 
 const eventKey = (uid: string) => `ical:${uid}`.slice(0, 200);
 

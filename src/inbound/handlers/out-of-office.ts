@@ -10,14 +10,13 @@ import { parseReturnDate } from "../../nudges/out-of-office";
 import { addDays, formatDate, onOrNextBusinessDay } from "../../time/local-time";
 import { dueOnDate } from "../../time/resolve-delay";
 import { displayName } from "../../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
 import { routeRecipient } from "../address-grammar";
 import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
 import type { InboundEmail } from "../inbound-email";
 import type { ParsedMail } from "../parse-message";
 import { checkSenderAuth } from "../sender-auth";
-
-const FOLLOW_UPS = ["follow_up", "last_try", "confirm_receipt"] as const;
 
 export async function moveForAbsence(
 	ctx: InboundContext,
@@ -37,7 +36,7 @@ export async function moveForAbsence(
 		? await repo.pendingNudges(
 				user.id,
 				threads.map((t) => t.id),
-				FOLLOW_UPS,
+				FOLLOW_UP_KINDS,
 			)
 		: [];
 	const due = dueOnDate(onOrNextBusinessDay(addDays(back, 1), user.businessDays), user);

@@ -3,16 +3,18 @@
  * contact on a thread, and the follow-up ladder starts (DESIGN.md cadence).
  */
 
+import type { Write } from "../../db/write";
 import { newId } from "../../lib/crypto";
+import type { MailAddress } from "../../mail/mail-address";
 import { confirmReceiptDue, followUpDue, ladderKind, sameDayDue } from "../../nudges/cadence";
 import { formatDate, type UserClock } from "../../time/local-time";
 import type { DueTime } from "../../time/resolve-delay";
 import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
 import { answersUnseenMessage, quotedAuthors } from "../../tracking/reply-signals";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo, type ThreadRow } from "../../tracking/tracking-repo";
-import { type Account, accepted, type Effects, type InboundContext, type Write } from "../inbound-context";
-import type { MailAddress } from "../parse-message";
+import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
 import { snippetOf } from "../snippet";
 
 export interface Outreach {
@@ -28,8 +30,6 @@ export interface Outreach {
 	/** From the address (3d@, monday@…): the first follow-up's due time instead of the default. */
 	firstDue: DueTime | null;
 }
-
-const LADDER = ["follow_up", "last_try", "confirm_receipt"] as const;
 
 export async function trackOutreach(ctx: InboundContext, account: Account, o: Outreach): Promise<Effects> {
 	const repo = createTrackingRepo(ctx.services.db);
@@ -67,7 +67,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 		user.id,
 		contacts.filter((c) => !c.isNew).map((c) => c.id),
 		keys,
-		LADDER,
+		FOLLOW_UP_KINDS,
 	);
 	const lines: string[] = [];
 
@@ -84,7 +84,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 		const attempt = replied || !thread ? 1 : thread.attempts + 1;
 		const threadId = thread?.id ?? newId();
 		if (thread) {
-			if (open.length) writes.push(repo.cancelNudges(user.id, [thread.id], LADDER, now));
+			if (open.length) writes.push(repo.cancelNudges(user.id, [thread.id], FOLLOW_UP_KINDS, now));
 			writes.push(
 				repo.updateThread(user.id, thread.id, {
 					state: "open",

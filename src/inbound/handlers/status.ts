@@ -2,6 +2,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { contacts, nudges } from "../../db/schema";
 import { formatDate, formatLocal } from "../../time/local-time";
+import { OPEN_NUDGE_STATES } from "../../tracking/nudge-kinds";
 import type { Account, InboundContext } from "../inbound-context";
 import type { Draft } from "../reply-texts";
 
@@ -40,7 +41,7 @@ export async function statusMail(ctx: InboundContext, account: Account): Promise
 		})
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
-		.where(and(eq(nudges.userId, user.id), inArray(nudges.state, ["pending", "snoozed"])))
+		.where(and(eq(nudges.userId, user.id), inArray(nudges.state, OPEN_NUDGE_STATES)))
 		.orderBy(asc(nudges.dueAt))
 		.limit(LIMIT + 1);
 	const [counted] = await db.select({ n: count() }).from(contacts).where(eq(contacts.userId, user.id));

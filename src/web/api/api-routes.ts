@@ -10,6 +10,7 @@ import { contactDetail, contactThreads } from "../../dashboard/contact-detail";
 import { listContacts } from "../../dashboard/contacts-list";
 import { type ActionOutcome, actOnNudge, stopContact } from "../../dashboard/item-actions";
 import { todayNudges } from "../../dashboard/today";
+import { isOpen } from "../../tracking/nudge-kinds";
 import { requireApiToken } from "../auth/require-user";
 import type { AppEnv } from "../context";
 import {
@@ -111,7 +112,7 @@ api.openapi(
 		if (!d) return c.json(error("not_found", "No such contact."), 404);
 		const { contact } = d;
 		const threads = await contactThreads(db, c.var.user.id, contact.id);
-		const open = d.nudges.filter((n) => n.state === "pending" || n.state === "snoozed");
+		const open = d.nudges.filter((n) => isOpen(n.state));
 		return c.json(
 			{
 				data: {

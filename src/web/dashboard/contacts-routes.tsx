@@ -12,6 +12,7 @@ import { isContactStatus, listContacts } from "../../dashboard/contacts-list";
 import { stopContact } from "../../dashboard/item-actions";
 import { CONTACT_STATUSES } from "../../db/schema";
 import { formatLocal } from "../../time/local-time";
+import { isUnfinished } from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
 import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
@@ -106,7 +107,7 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 		t.type === "mail"
 			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
 			: `${t.what.replace("_", " ")} reminder ${t.title === "pending" ? "due" : t.title}`;
-	const open = detail.nudges.filter((n) => n.state === "pending" || n.state === "snoozed" || n.state === "sent");
+	const open = detail.nudges.filter((n) => isUnfinished(n.state));
 	const back = `/app/contacts/${contact.id}`;
 	return c.html(
 		<AppPage title={nameOf(contact)} current="/app/contacts" notice={takeNotice(c)}>

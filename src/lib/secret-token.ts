@@ -1,5 +1,5 @@
 /** Random secrets for reply addresses and links: 130 bits, lower-case base32 (safe in a mail local part). */
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "./crypto";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
