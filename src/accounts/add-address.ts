@@ -4,13 +4,10 @@
  * and from then on mail from either address belongs to the same account.
  */
 import type { Services } from "../app/services";
-import { tokens, userAddresses } from "../db/schema";
+import { userAddresses } from "../db/schema";
 import { newId } from "../lib/crypto";
-import { nonEmpty } from "../lib/non-empty";
-import { hashSecretToken, newSecretToken } from "../lib/secret-token";
-import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
-import { inDays } from "../time/local-time";
+import { buildOutgoingMail, outgoingWrites } from "../mail/outgoing-mail";
 import { createAccountsRepo } from "./accounts-repo";
 import { VERIFY_TOKEN_DAYS } from "./pending-account";
 
@@ -25,9 +22,7 @@ export async function addAddress(services: Services, userId: string, rawAddress:
 	if (!EMAIL.test(address) || address.endsWith(`@${config.mailDomain}`)) return { ok: false, reason: "invalid" };
 	const existing = await createAccountsRepo(db).findByAddress(address);
 	if (existing) return { ok: false, reason: existing.user.id === userId ? "already_yours" : "taken" };
-	const token = newSecretToken();
-	const outboxId = newId();
-	const row = composeOutboxRow(
+	const mail = await buildOutgoingMail(
 		{
 			kind: "verification",
 			userId,
@@ -41,27 +36,15 @@ export async function addAddress(services: Services, userId: string, rawAddress:
 				"",
 				"— Followthrough",
 			].join("\n"),
-			replyTo: `r+${token}@${config.mailDomain}`,
+			replyToken: { purpose: "verify", days: VERIFY_TOKEN_DAYS, context: { address } },
 		},
 		config,
-		{ id: outboxId, now },
+		now,
 	);
-	await db.batch(
-		nonEmpty([
-			db.insert(userAddresses).values({ id: newId(), userId, address, isPrimary: false, createdAt: now }),
-			services.outbox.insert(row),
-			db.insert(tokens).values({
-				id: newId(),
-				userId,
-				purpose: "verify",
-				tokenHash: await hashSecretToken(token),
-				outboxId,
-				contextJson: JSON.stringify({ address }),
-				expiresAt: inDays(now, VERIFY_TOKEN_DAYS),
-				createdAt: now,
-			}),
-		]),
-	);
+	await db.batch([
+		db.insert(userAddresses).values({ id: newId(), userId, address, isPrimary: false, createdAt: now }),
+		...outgoingWrites(services, mail),
+	]);
 	await deliverDueOutbox(services, now);
 	return { ok: true };
 }

@@ -1,17 +1,10 @@
 /** The digest and single-nudge mails: plain text and HTML (hono/jsx escapes every value). */
+import type { ItemLinks } from "../mail/outgoing-mail";
 import type { NudgeKind } from "../tracking/nudge-kinds";
 import type { DueNudge } from "./due-nudges-repo";
 import { type NudgeWords, wordNudge } from "./nudge-wording";
 
 export const DIGEST_MAX_ITEMS = 25;
-
-/** One-click links for an item (GET shows a confirmation page). */
-export interface ItemLinks {
-	done: string;
-	snooze: string;
-	/** The contact's page on the dashboard (sign-in required). */
-	open: string;
-}
 
 export interface RenderedMail {
 	subject: string;

@@ -6,16 +6,13 @@
  */
 
 import type { Services } from "../app/services";
-import { REPLY_TOKEN_DAYS } from "../inbound/reply-mail";
 import { newId } from "../lib/crypto";
-import { hashSecretToken, newSecretToken } from "../lib/secret-token";
-import { composeOutboxRow } from "../mail/compose";
 import { addDelivery, type DeliverySummary, emptyDelivery, sendHeld } from "../mail/deliver-outbox";
 import { MAX_BATCH } from "../mail/mailer";
 import { type DeliveryRecord, freshSendable, LEASE_MS } from "../mail/outbox-repo";
-import { inDays, localDate } from "../time/local-time";
-import { ITEM_LINK_DAYS, signLink, UNSUBSCRIBE_LINK_DAYS } from "../web/signed-link";
-import { type ItemLinks, renderDigest, renderSingle } from "./digest-mail";
+import { buildOutgoingMail, itemLinks } from "../mail/outgoing-mail";
+import { localDate } from "../time/local-time";
+import { renderDigest, renderSingle } from "./digest-mail";
 import { type DueNudge, MAX_CHUNK_JSON, type PlannedMail, selectDueNudges, writeChunk } from "./due-nudges-repo";
 import { digestKey, groupByUser, ladderStep, planUser, singleKey, type UserDue } from "./plan-tick";
 
@@ -37,7 +34,7 @@ export interface NudgeTickSummary {
 
 /** What writing one mail does: the JSON the outbox trigger applies (migrations/0003). */
 interface MailEffects {
-	token: { id: string; hash: string; expiresAt: number; context: string };
+	token: { id: string; hash: string; expiresAt: number; context: string } | null;
 	sent: string[];
 	next: Record<string, unknown>[];
 	threads: { id: string; attempts: number; dormant: boolean }[];
@@ -74,66 +71,33 @@ async function planMail(
 	dedupeKey: string,
 	now: Date,
 ): Promise<PlannedMail> {
-	const { config } = services;
-	const token = newSecretToken();
-	const replyTo = `r+${token}@${config.mailDomain}`;
-	const unsubscribe = await signLink(config.appSecret, {
-		u: u.userId,
-		a: "unsubscribe",
-		e: inDays(now, UNSUBSCRIBE_LINK_DAYS).getTime(),
-	});
-	const row = composeOutboxRow(
+	const { row, token } = await buildOutgoingMail(
 		{
 			kind,
 			userId: u.userId,
 			to: u.to ?? "",
-			subject: rendered.subject,
-			text: rendered.text,
-			html: rendered.html,
-			replyTo,
-			// Reminder mail is list-like: RFC 2369/2919 headers let clients and filters treat it so.
-			headers: {
-				"list-unsubscribe": `<${config.publicUrl}/u/${unsubscribe}>, <mailto:${replyTo}?subject=unsubscribe>`,
-				"list-unsubscribe-post": "List-Unsubscribe=One-Click",
-				"list-id": `Followthrough reminders <reminders.${config.mailDomain}>`,
-			},
+			...rendered,
 			dedupeKey,
+			// The numbered items, for replies like "2 done".
+			replyToken: { purpose: "reply", context: { nudges: nudges.map((n) => n.id) } },
+			// Reminder mail is list-like: RFC 2369/2919 headers let clients and filters treat it so.
+			list: "reminders",
 		},
-		config,
-		{ id: newId(), now },
+		services.config,
+		now,
 	);
 	const effects: MailEffects = {
-		token: {
-			id: newId(),
-			hash: await hashSecretToken(token),
-			expiresAt: inDays(now, REPLY_TOKEN_DAYS).getTime(),
-			// The numbered items, for replies like "2 done".
-			context: JSON.stringify({ nudges: nudges.map((n) => n.id) }),
+		// The trigger inserts the token (migrations/0003): only its hash.
+		token: token && {
+			id: token.id,
+			hash: token.tokenHash,
+			expiresAt: token.expiresAt.getTime(),
+			context: token.contextJson,
 		},
 		...effectsOf(u, nudges, now),
 		digestOn: kind === "digest" ? localDate(now, u.clock.timezone) : null,
 	};
 	return { outbox: { ...row, effectsJson: JSON.stringify(effects) } };
-}
-
-/** Signed Done and Snooze links for each item. */
-async function itemLinks(
-	services: Services,
-	userId: string,
-	items: DueNudge[],
-	now: Date,
-): Promise<Map<string, ItemLinks>> {
-	const { appSecret, publicUrl } = services.config;
-	const e = inDays(now, ITEM_LINK_DAYS).getTime();
-	const out = new Map<string, ItemLinks>();
-	for (const n of items) {
-		out.set(n.id, {
-			done: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "done", e })}`,
-			snooze: `${publicUrl}/a/${await signLink(appSecret, { u: userId, n: n.id, a: "snooze", e })}`,
-			open: n.contactId ? `${publicUrl}/app/contacts/${n.contactId}` : `${publicUrl}/app`,
-		});
-	}
-	return out;
 }
 
 /** Up to one provider call of mail, and under D1's row size, per statement. */
@@ -159,7 +123,7 @@ async function planChunk(services: Services, users: UserDue[], now: Date, summar
 	const mails: PlannedMail[] = [];
 	for (const u of users) {
 		const plan = planUser(u, u.lastDigestOn === localDate(now, u.clock.timezone));
-		const links = await itemLinks(services, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
+		const links = await itemLinks(services.config, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
 		if (plan.digest) {
 			const rendered = await renderDigest(plan.digest, now, `${services.config.publicUrl}/app`, links);
 			mails.push(await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now));

@@ -10,8 +10,8 @@ import type { Services } from "../app/services";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
-import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
+import { buildOutgoingMail } from "../mail/outgoing-mail";
 import { checkSignInLimits } from "./sign-in-limits";
 
 export const SIGN_IN_MINUTES = 15;
@@ -48,9 +48,8 @@ export async function mailSignInLink(
 	const account = await createAccountsRepo(db).findByAddress(address);
 	if (!account?.addressVerified || account.user.status === "pending") return "no_account";
 	const token = newSecretToken();
-	const outboxId = newId();
 	const link = `${config.publicUrl}/signin/${token}`;
-	const row = composeOutboxRow(
+	const { row } = await buildOutgoingMail(
 		{
 			kind: "sign_in",
 			userId: account.user.id,
@@ -67,7 +66,7 @@ export async function mailSignInLink(
 			].join("\n"),
 		},
 		config,
-		{ id: outboxId, now },
+		now,
 	);
 	await db.batch([
 		services.outbox.insert(row),
@@ -76,7 +75,7 @@ export async function mailSignInLink(
 			userId: account.user.id,
 			purpose: "sign_in",
 			tokenHash: await hashSecretToken(token),
-			outboxId,
+			outboxId: row.id,
 			contextJson: JSON.stringify({ next }),
 			expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000),
 			createdAt: now,

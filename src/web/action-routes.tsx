@@ -13,9 +13,9 @@ import type { Command } from "../commands/command-grammar";
 import { itemsByIds } from "../commands/command-items";
 import { users } from "../db/schema";
 import { nonEmpty } from "../lib/non-empty";
+import { type LinkCheck, verifyLink } from "../mail/signed-link";
 import type { AppEnv } from "./context";
 import { Layout } from "./layout";
-import { type LinkCheck, verifyLink } from "./signed-link";
 
 export const actionRoutes = new Hono<AppEnv>();
 
