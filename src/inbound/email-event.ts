@@ -9,6 +9,7 @@ import { commitInbound } from "./commit-inbound";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
 import { insertInboundLog } from "./inbound-log-repo";
 import { processInbound } from "./process-inbound";
+import { releaseHeldMail } from "./release-held-mail";
 
 export interface EmailMessageLike {
 	readonly from: string;
@@ -47,7 +48,11 @@ export async function handleEmailEvent(message: EmailMessageLike, services: Serv
 		raw,
 	};
 	const logId = newId();
-	const processed = await processInbound(email, services, { logId, seenAs: email.envelopeTo });
+	const processed = await processInbound(email, services, {
+		logId,
+		seenAs: email.envelopeTo,
+		releaseHeld: releaseHeldMail,
+	});
 	const { mail, messageKey } = processed;
 	const outcome = await commitInbound(services, {
 		effects: processed.effects,

@@ -1,4 +1,4 @@
-/** What every inbound handler gets, and what it returns: an outcome plus the writes for one D1 batch. */
+/** What every inbound kind gets, and what it returns: an outcome plus the writes for one D1 batch. */
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import type { Write } from "../db/write";
@@ -15,6 +15,12 @@ export interface Effects {
 	afterCommit?: () => Promise<void>;
 }
 
+/**
+ * Processes the mail held for a user whose address was just confirmed. Injected by
+ * the email() edge: releasing runs the pipeline again, which must not import itself.
+ */
+export type ReleaseHeld = (ctx: InboundContext, userId: string) => Promise<void>;
+
 export interface InboundContext {
 	services: Services;
 	now: Date;
@@ -24,6 +30,7 @@ export interface InboundContext {
 	messageKey: string;
 	/** Id of this email's inbound_log row (written by the edge). */
 	logId: string;
+	releaseHeld: ReleaseHeld;
 }
 
 /** A verified, active (or paused) user and their addresses. */

@@ -7,10 +7,10 @@ import type { Services } from "../app/services";
 import { sha256Hex } from "../lib/crypto";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
-import { dispatchInbound } from "./dispatch-inbound";
-import { absenceFromContact } from "./handlers/out-of-office";
-import type { Effects } from "./inbound-context";
+import type { Effects, ReleaseHeld } from "./inbound-context";
 import type { InboundEmail, InboundOutcome } from "./inbound-email";
+import { runKinds } from "./kinds/run-kinds";
+import { absenceFromContact } from "./out-of-office";
 import { type ParsedMail, parseMessage } from "./parse-message";
 import { checkSenderAuth } from "./sender-auth";
 import { lookupSender } from "./sender-lookup";
@@ -38,6 +38,7 @@ export interface ProcessOptions {
 	logId: string;
 	/** The recipient key under which this delivery counts as seen (duplicates are ignored). */
 	seenAs: string;
+	releaseHeld: ReleaseHeld;
 }
 
 export async function processInbound(
@@ -73,7 +74,10 @@ export async function processInbound(
 	if (automatic && !(isInvite && automatic.kind !== "loop")) {
 		const absence =
 			automatic.kind === "auto_reply" && fromAddress
-				? await absenceFromContact({ services, email, mail, messageKey, logId: opts.logId }, fromAddress)
+				? await absenceFromContact(
+						{ services, email, mail, messageKey, logId: opts.logId, releaseHeld: opts.releaseHeld },
+						fromAddress,
+					)
 				: null;
 		if (absence) return { effects: absence, mail, messageKey };
 		const detail = `Automatic mail, not answered: ${automatic.why}.`;
@@ -101,7 +105,7 @@ export async function processInbound(
 			messageKey,
 		);
 	}
-	const effects = await dispatchInbound(
+	const effects = await runKinds(
 		{
 			services,
 			now: services.clock.now(),
@@ -110,9 +114,9 @@ export async function processInbound(
 			route: routeRecipient(email.envelopeTo, config.mailDomain),
 			messageKey,
 			logId: opts.logId,
+			releaseHeld: opts.releaseHeld,
 		},
-		fromAddress,
-		sender.account,
+		{ address: fromAddress, account: sender.account },
 	);
 	return { effects, mail, messageKey };
 }

@@ -35,6 +35,12 @@ export interface OutgoingDraft extends Omit<MailDraft, "userId" | "replyTo" | "h
 	inReplyTo?: string | null;
 }
 
+/** The words of a mail, as the texts modules write them. */
+export type MailText = Pick<OutgoingDraft, "subject" | "text">;
+
+/** How the plain-text mail we write ends. */
+export const SIGN_OFF = "\n\n— Followthrough";
+
 /** What building a mail needs of the configuration. */
 export type MailConfig = Pick<Config, "mailDomain" | "mailFrom" | "publicUrl" | "appSecret">;
 

@@ -3,8 +3,10 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { contacts, nudges } from "../../db/schema";
 import { formatDate, formatLocal } from "../../time/local-time";
 import { OPEN_NUDGE_STATES } from "../../tracking/nudge-kinds";
-import type { Account, InboundContext } from "../inbound-context";
+import { type Account, accepted, type InboundContext } from "../inbound-context";
+import { answer } from "../reply-mail";
 import type { Draft } from "../reply-texts";
+import { confirmedAccount, type InboundKind } from "./inbound-kind";
 
 const LIMIT = 25;
 /** How far back undeliverable mail is reported. */
@@ -27,7 +29,7 @@ async function failedMail(ctx: InboundContext, userId: string, timezone: string)
 	];
 }
 
-export async function statusMail(ctx: InboundContext, account: Account): Promise<Draft> {
+async function statusMail(ctx: InboundContext, account: Account): Promise<Draft> {
 	const { db } = ctx.services;
 	const { user } = account;
 	const pending = await db
@@ -65,3 +67,10 @@ export async function statusMail(ctx: InboundContext, account: Account): Promise
 		].join("\n"),
 	};
 }
+
+export const status: InboundKind<Account> = {
+	name: "status",
+	match: (input) => (input.route.kind === "status" ? confirmedAccount(input) : null),
+	process: async (ctx, account) =>
+		answer(ctx, account, accepted(account.user.id, "status", "Sent the pending list."), await statusMail(ctx, account)),
+};

@@ -3,14 +3,14 @@
  * only the new text counts; every command is confirmed in one line, and what
  * could not be applied is said, with the grammar.
  */
-import { createAccountsRepo, type TokenRow } from "../../accounts/accounts-repo";
-import { applyCommands } from "../../commands/apply-commands";
-import { parseCommands } from "../../commands/command-grammar";
-import { itemsByIds } from "../../commands/command-items";
-import { newText } from "../../lib/new-text";
-import { accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
-import { replyMail, reSubject } from "../reply-mail";
-import { helpMail } from "../reply-texts";
+import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
+import { applyCommands } from "../commands/apply-commands";
+import { parseCommands } from "../commands/command-grammar";
+import { itemsByIds } from "../commands/command-items";
+import { newText } from "../lib/new-text";
+import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
+import { replyMail, reSubject } from "./reply-mail";
+import { helpMail } from "./reply-texts";
 
 export async function handleCommandReply(ctx: InboundContext, token: TokenRow): Promise<Effects> {
 	const { db, config } = ctx.services;

@@ -4,15 +4,16 @@
  * Then one mail says what happened. Anything left (a failure) stays held for the
  * next attempt until it expires.
  */
+
 import { eq } from "drizzle-orm";
+import { verifiedMail } from "../accounts/account-mails";
+import { createAccountsRepo } from "../accounts/accounts-repo";
 import { heldMail, inboundLog } from "../db/schema";
-import { commitInbound } from "../inbound/commit-inbound";
-import type { InboundContext } from "../inbound/inbound-context";
-import { processInbound } from "../inbound/process-inbound";
-import { replyMail } from "../inbound/reply-mail";
-import { verifiedMail } from "../inbound/reply-texts";
 import { nonEmpty } from "../lib/non-empty";
-import { createAccountsRepo } from "./accounts-repo";
+import { commitInbound } from "./commit-inbound";
+import type { InboundContext } from "./inbound-context";
+import { processInbound } from "./process-inbound";
+import { replyMail } from "./reply-mail";
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
@@ -26,7 +27,11 @@ export async function releaseHeldMail(ctx: InboundContext, userId: string): Prom
 		const raw = fromBase64(h.raw);
 		const email = { envelopeFrom: h.envelopeFrom, envelopeTo: h.envelopeTo, rawSize: raw.byteLength, raw };
 		const recipient = `${h.envelopeTo}#released`;
-		const processed = await processInbound(email, services, { logId: h.logId, seenAs: recipient });
+		const processed = await processInbound(email, services, {
+			logId: h.logId,
+			seenAs: recipient,
+			releaseHeld: releaseHeldMail,
+		});
 		const effects = {
 			...processed.effects,
 			writes: [...processed.effects.writes, db.delete(heldMail).where(eq(heldMail.id, h.id))],

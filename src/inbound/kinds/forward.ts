@@ -19,11 +19,12 @@ import { isAutoReplySubject } from "../automatic-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
 import { hasIntroLanguage, namedAddresses } from "../intro-detection";
+import { moveForAbsence } from "../out-of-office";
 import { snippetOf } from "../snippet";
-import { moveForAbsence } from "./out-of-office";
-import { trackOutreach } from "./outreach";
+import { trackOutreach } from "../track-outreach";
+import { confirmedAccount, type InboundKind } from "./inbound-kind";
 
-export async function trackForward(
+async function trackForward(
 	ctx: InboundContext,
 	account: Account,
 	fwd: ForwardedOriginal,
@@ -182,3 +183,15 @@ export async function trackForward(
 	const detail = `${lines.join("; ")}.`;
 	return accepted(user.id, reason, detail.charAt(0).toUpperCase() + detail.slice(1), writes);
 }
+
+export const forward: InboundKind<{ account: Account; fwd: ForwardedOriginal; intro: boolean }> = {
+	name: "forward",
+	match: async (input) => {
+		const { route } = input;
+		const account = confirmedAccount(input);
+		if (!account || (route.kind !== "track" && route.kind !== "applied" && route.kind !== "intro")) return null;
+		const fwd = await input.forward();
+		return fwd ? { account, fwd, intro: route.kind === "intro" } : null;
+	},
+	process: (ctx, { account, fwd, intro }) => trackForward(ctx, account, fwd, { intro }),
+};

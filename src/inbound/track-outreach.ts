@@ -3,19 +3,19 @@
  * contact on a thread, and the follow-up ladder starts (DESIGN.md cadence).
  */
 
-import type { Write } from "../../db/write";
-import { newId } from "../../lib/crypto";
-import type { MailAddress } from "../../mail/mail-address";
-import { confirmReceiptDue, followUpDue, ladderKind, sameDayDue } from "../../nudges/cadence";
-import { formatDate, type UserClock } from "../../time/local-time";
-import type { DueTime } from "../../time/resolve-delay";
-import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
-import { answersUnseenMessage, quotedAuthors } from "../../tracking/reply-signals";
-import { subjectKey } from "../../tracking/subject-key";
-import { createTrackingRepo, type ThreadRow } from "../../tracking/tracking-repo";
-import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
-import { snippetOf } from "../snippet";
+import type { Write } from "../db/write";
+import { newId } from "../lib/crypto";
+import type { MailAddress } from "../mail/mail-address";
+import { confirmReceiptDue, followUpDue, ladderKind, sameDayDue } from "../nudges/cadence";
+import { formatDate, type UserClock } from "../time/local-time";
+import type { DueTime } from "../time/resolve-delay";
+import { displayName, ensureContacts } from "../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS } from "../tracking/nudge-kinds";
+import { answersUnseenMessage, quotedAuthors } from "../tracking/reply-signals";
+import { subjectKey } from "../tracking/subject-key";
+import { createTrackingRepo, type ThreadRow } from "../tracking/tracking-repo";
+import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
+import { snippetOf } from "./snippet";
 
 export interface Outreach {
 	people: MailAddress[];

@@ -4,19 +4,16 @@
  * and it is never answered.
  */
 
-import { createAccountsRepo } from "../../accounts/accounts-repo";
-import type { Services } from "../../app/services";
-import { parseReturnDate } from "../../nudges/out-of-office";
-import { addDays, formatDate, onOrNextBusinessDay } from "../../time/local-time";
-import { dueOnDate } from "../../time/resolve-delay";
-import { displayName } from "../../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
-import { createTrackingRepo } from "../../tracking/tracking-repo";
-import { routeRecipient } from "../address-grammar";
-import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
-import type { InboundEmail } from "../inbound-email";
-import type { ParsedMail } from "../parse-message";
-import { checkSenderAuth } from "../sender-auth";
+import { createAccountsRepo } from "../accounts/accounts-repo";
+import { parseReturnDate } from "../nudges/out-of-office";
+import { addDays, formatDate, onOrNextBusinessDay } from "../time/local-time";
+import { dueOnDate } from "../time/resolve-delay";
+import { displayName } from "../tracking/ensure-contacts";
+import { FOLLOW_UP_KINDS } from "../tracking/nudge-kinds";
+import { createTrackingRepo } from "../tracking/tracking-repo";
+import { routeRecipient } from "./address-grammar";
+import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
+import { checkSenderAuth } from "./sender-auth";
 
 export async function moveForAbsence(
 	ctx: InboundContext,
@@ -56,7 +53,7 @@ export async function moveForAbsence(
  * when it authenticates and is addressed to a verified, active user.
  */
 export async function absenceFromContact(
-	p: { services: Services; email: InboundEmail; mail: ParsedMail; messageKey: string; logId: string },
+	p: Pick<InboundContext, "services" | "email" | "mail" | "messageKey" | "logId" | "releaseHeld">,
 	fromAddress: string,
 ): Promise<Effects | null> {
 	if (!checkSenderAuth(p.mail.headers, fromAddress).ok) return null;
@@ -75,6 +72,7 @@ export async function absenceFromContact(
 			route: routeRecipient(p.email.envelopeTo, p.services.config.mailDomain),
 			messageKey: p.messageKey,
 			logId: p.logId,
+			releaseHeld: p.releaseHeld,
 		};
 		const account = { user: found.user, addresses: await accounts.addressesOf(found.user.id) };
 		return moveForAbsence(ctx, account, fromAddress, p.mail.text, p.mail.date ?? now);

@@ -1,0 +1,48 @@
+/**
+ * Mail from an address we have never seen: a pending account, the mail held until
+ * the address is confirmed, and a verification mail (accounts/pending-account.ts).
+ */
+import { createPendingAccount, type Delivery, type FirstMail, MAX_HELD_BYTES } from "../../accounts/pending-account";
+import { type Effects, type InboundContext, ignored } from "../inbound-context";
+import type { InboundKind } from "./inbound-kind";
+
+/** The held copy of this delivery, and what the verification mail says about it. */
+export function heldDelivery(ctx: InboundContext): { delivery: Delivery; mail: FirstMail } {
+	const { email, mail } = ctx;
+	return {
+		delivery: { envelopeFrom: email.envelopeFrom, envelopeTo: email.envelopeTo, raw: email.raw, logId: ctx.logId },
+		mail: {
+			subject: mail.subject,
+			messageId: mail.messageId,
+			date: mail.date,
+			dateHeader: mail.headers.find((h) => h.key === "date")?.value,
+		},
+	};
+}
+
+export const tooBigToHold = (ctx: InboundContext) => (ctx.email.raw?.byteLength ?? 0) > MAX_HELD_BYTES;
+
+export const newSender: InboundKind<{ address: string }> = {
+	name: "new_sender",
+	match: ({ sender }) => (sender.account === null ? { address: sender.address } : null),
+	process: async (ctx, { address }): Promise<Effects> => {
+		if (tooBigToHold(ctx)) {
+			return ignored(
+				null,
+				"too_large_to_hold",
+				"First mail from a new address is too large to hold until it is confirmed.",
+			);
+		}
+		const { userId, writes } = await createPendingAccount(ctx.services, ctx.now, { address, ...heldDelivery(ctx) });
+		return {
+			outcome: {
+				outcome: "held",
+				reason: "new_account",
+				detail: `New address ${address}: held until confirmed; verification mail sent.`,
+				userId,
+			},
+			writes,
+			sendsMail: true,
+		};
+	},
+};

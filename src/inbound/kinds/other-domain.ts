@@ -1,0 +1,10 @@
+/** Mail to a domain that is not ours (a misrouted delivery): logged, never answered. */
+import { ignored } from "../inbound-context";
+import type { InboundKind } from "./inbound-kind";
+
+export const otherDomain: InboundKind<{ domain: string; ours: string }> = {
+	name: "other_domain",
+	match: ({ route, mailDomain }) => (route.kind === "other_domain" ? { domain: route.domain, ours: mailDomain } : null),
+	process: async (_ctx, { domain, ours }) =>
+		ignored(null, "not_our_domain", `Sent to ${domain}, which is not ${ours}.`),
+};

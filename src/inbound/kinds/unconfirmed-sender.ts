@@ -1,0 +1,50 @@
+/**
+ * Mail from an address that is not confirmed yet (or from a pending account): held
+ * too, up to a limit, and the verification mail sent again if its token has expired.
+ */
+import { createAccountsRepo } from "../../accounts/accounts-repo";
+import { holdMail, MAX_HELD_PER_USER, sendVerification } from "../../accounts/pending-account";
+import { ignored } from "../inbound-context";
+import type { SenderLookup } from "../sender-lookup";
+import type { InboundKind } from "./inbound-kind";
+import { heldDelivery, tooBigToHold } from "./new-sender";
+
+type Found = NonNullable<SenderLookup["account"]>;
+
+export const unconfirmedSender: InboundKind<{ address: string; found: Found }> = {
+	name: "unconfirmed_sender",
+	match: ({ sender }) => {
+		const found = sender.account;
+		return found && (!found.addressVerified || found.user.status === "pending")
+			? { address: sender.address, found }
+			: null;
+	},
+	process: async (ctx, { address, found }) => {
+		const { user } = found;
+		const { db } = ctx.services;
+		const accounts = createAccountsRepo(db);
+		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id)) >= MAX_HELD_PER_USER) {
+			return ignored(user.id, "hold_full", "Address not confirmed yet, and no more mail can be held for it.");
+		}
+		const live = await accounts.liveVerifyToken(user.id, ctx.now);
+		const { delivery, mail } = heldDelivery(ctx);
+		const resend = live
+			? []
+			: await sendVerification(ctx.services, ctx.now, {
+					userId: user.id,
+					address,
+					mail,
+					settings: { timezone: user.timezone, offset: null, digestMinutes: user.digestMinutes },
+				});
+		return {
+			outcome: {
+				outcome: "held",
+				reason: "awaiting_verification",
+				detail: "Held until the address is confirmed.",
+				userId: user.id,
+			},
+			writes: [holdMail(db, user.id, delivery, ctx.now), ...resend],
+			sendsMail: resend.length > 0,
+		};
+	},
+};
