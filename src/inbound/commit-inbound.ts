@@ -9,7 +9,7 @@ import type { Write } from "../db/write";
 import { nonEmpty } from "../lib/non-empty";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
 import type { Effects } from "./inbound-context";
-import type { InboundOutcome } from "./inbound-email";
+import { type InboundOutcome, ignoredOutcome } from "./inbound-outcome";
 import { createInboundSeenRepo, isDuplicateKeyError } from "./inbound-seen-repo";
 
 export interface CommitInput {
@@ -35,7 +35,7 @@ export async function commitInbound(services: Services, input: CommitInput): Pro
 		await db.batch(nonEmpty([...writes, input.log(outcome)]));
 	} catch (err) {
 		if (!keyed || !isDuplicateKeyError(err)) throw err;
-		outcome = { outcome: "ignored", reason: "duplicate", detail: "Already processed this message.", userId: null };
+		outcome = ignoredOutcome(null, { reason: "duplicate" });
 		await db.batch([input.log(outcome)]);
 		return outcome;
 	}

@@ -6,8 +6,9 @@
 import type { Services } from "../app/services";
 import { newId } from "../lib/crypto";
 import { commitInbound } from "./commit-inbound";
-import type { InboundEmail, InboundOutcome } from "./inbound-email";
+import type { InboundEmail } from "./inbound-email";
 import { insertInboundLog } from "./inbound-log-repo";
+import type { InboundOutcome } from "./inbound-outcome";
 import { processInbound } from "./process-inbound";
 import { releaseHeldMail } from "./release-held-mail";
 

@@ -3,7 +3,14 @@ import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import type { Write } from "../db/write";
 import type { Route } from "./address-grammar";
-import type { InboundEmail, InboundOutcome } from "./inbound-email";
+import type { InboundEmail } from "./inbound-email";
+import {
+	type AcceptedReason,
+	acceptedOutcome,
+	type IgnoredReason,
+	type InboundOutcome,
+	ignoredOutcome,
+} from "./inbound-outcome";
 import type { ParsedMail } from "./parse-message";
 
 export interface Effects {
@@ -39,12 +46,12 @@ export interface Account {
 	addresses: string[];
 }
 
-export const accepted = (userId: string, reason: string, detail: string, writes: Write[] = []): Effects => ({
-	outcome: { outcome: "accepted", reason, detail, userId },
+export const accepted = (userId: string, why: AcceptedReason, writes: Write[] = []): Effects => ({
+	outcome: acceptedOutcome(userId, why),
 	writes,
 });
 
-export const ignored = (userId: string | null, reason: string, detail: string, writes: Write[] = []): Effects => ({
-	outcome: { outcome: "ignored", reason, detail, userId },
+export const ignored = (userId: string | null, why: IgnoredReason, writes: Write[] = []): Effects => ({
+	outcome: ignoredOutcome(userId, why),
 	writes,
 });

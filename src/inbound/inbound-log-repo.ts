@@ -1,7 +1,7 @@
 /** The inbound log: one row per email, written in the same batch as the email's effects. */
 import type { Db } from "../db/client";
 import { inboundLog } from "../db/schema";
-import type { InboundOutcome } from "./inbound-email";
+import type { InboundOutcome } from "./inbound-outcome";
 
 export interface InboundLogEntry {
 	id: string;

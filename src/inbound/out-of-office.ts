@@ -40,12 +40,8 @@ export async function moveForAbsence(
 	const later = pending.filter((n) => n.dueAt.getTime() < due.dueAt.getTime());
 	if (!later.length) return null;
 	const writes = later.map((n) => repo.rescheduleNudge(user.id, n.id, due, ctx.now));
-	return accepted(
-		user.id,
-		"out_of_office",
-		`${displayName(contact)} is away until ${formatDate(back)}: follow-up moved to ${formatDate(due.dueOn ?? back)}.`,
-		writes,
-	);
+	const moved = { who: displayName(contact), back: formatDate(back), to: formatDate(due.dueOn ?? back) };
+	return accepted(user.id, { reason: "out_of_office", moved }, writes);
 }
 
 /**

@@ -8,7 +8,8 @@ import { sha256Hex } from "../lib/crypto";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
 import type { Effects, ReleaseHeld } from "./inbound-context";
-import type { InboundEmail, InboundOutcome } from "./inbound-email";
+import type { InboundEmail } from "./inbound-email";
+import { type InboundOutcome, ignoredOutcome, rejectedOutcome } from "./inbound-outcome";
 import { runKinds } from "./kinds/run-kinds";
 import { absenceFromContact } from "./out-of-office";
 import { type ParsedMail, parseMessage } from "./parse-message";
@@ -22,8 +23,6 @@ export interface Processed {
 	messageKey: string | null;
 }
 
-const MIB = 1024 * 1024;
-const formatSize = (n: number) => (n >= MIB ? `${(n / MIB).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`);
 const final = (
 	outcome: InboundOutcome,
 	mail: ParsedMail | null = null,
@@ -48,20 +47,14 @@ export async function processInbound(
 ): Promise<Processed> {
 	const { config } = services;
 	if (email.raw === null || email.rawSize > config.maxInboundBytes) {
-		const detail = `Message is ${formatSize(email.rawSize)}; the limit is ${formatSize(config.maxInboundBytes)}. Forward it without attachments.`;
-		return final({ outcome: "rejected", reason: "too_large", detail, userId: null });
+		return final(rejectedOutcome({ reason: "too_large", size: email.rawSize, limit: config.maxInboundBytes }));
 	}
 	let mail: ParsedMail;
 	try {
 		mail = await parseMessage(email.raw);
 	} catch (err) {
 		const why = err instanceof Error ? err.message : "unknown error";
-		return final({
-			outcome: "rejected",
-			reason: "unreadable",
-			detail: `Message could not be parsed as MIME (${why}).`,
-			userId: null,
-		});
+		return final(rejectedOutcome({ reason: "unreadable", why }));
 	}
 	const messageKey = mail.messageId ?? `sha256:${await sha256Hex(email.raw)}`;
 	const fromAddress = mail.from?.address ?? null;
@@ -80,30 +73,19 @@ export async function processInbound(
 					)
 				: null;
 		if (absence) return { effects: absence, mail, messageKey };
-		const detail = `Automatic mail, not answered: ${automatic.why}.`;
-		return final({ outcome: "ignored", reason: `automatic_${automatic.kind}`, detail, userId: null }, mail, messageKey);
+		const why = { reason: `automatic_${automatic.kind}`, why: automatic.why } as const;
+		return final(ignoredOutcome(null, why), mail, messageKey);
 	}
 	const auth = checkSenderAuth(mail.headers, fromAddress);
 	if (!auth.ok || fromAddress === null) {
-		const detail = auth.ok ? "the message has no From address" : auth.detail;
-		return final(
-			{
-				outcome: "rejected",
-				reason: `unauthenticated_${auth.ok ? "no_from" : auth.reason}`,
-				detail: `Not accepted: ${detail}.`,
-				userId: null,
-			},
-			mail,
-			messageKey,
-		);
+		const why = auth.ok
+			? ({ reason: "unauthenticated_no_from", why: "the message has no From address" } as const)
+			: ({ reason: `unauthenticated_${auth.reason}`, why: auth.detail } as const);
+		return final(rejectedOutcome(why), mail, messageKey);
 	}
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs);
 	if (sender.seen) {
-		return final(
-			{ outcome: "ignored", reason: "duplicate", detail: "Already processed this message.", userId: null },
-			mail,
-			messageKey,
-		);
+		return final(ignoredOutcome(null, { reason: "duplicate" }), mail, messageKey);
 	}
 	const effects = await runKinds(
 		{

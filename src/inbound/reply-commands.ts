@@ -16,8 +16,7 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 	const { db, config } = ctx.services;
 	const accounts = createAccountsRepo(db);
 	const user = await accounts.findById(token.userId);
-	if (!user || user.status === "pending")
-		return ignored(token.userId, "account_not_active", "Reply from an account that is not confirmed.");
+	if (!user || user.status === "pending") return ignored(token.userId, { reason: "account_not_active" });
 	const addresses = await accounts.addressesOf(user.id);
 	const context = JSON.parse(token.contextJson) as { nudges?: string[] };
 	const items = await itemsByIds(db, user.id, context.nudges ?? []);
@@ -48,7 +47,7 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 		text,
 	});
 	const effects = applied.done.length
-		? accepted(user.id, "commands", applied.done.join(" "), [...applied.writes, ...reply.writes])
-		: ignored(user.id, "command_not_understood", problems.join(" ") || "No command.", reply.writes);
+		? accepted(user.id, { reason: "commands", done: applied.done }, [...applied.writes, ...reply.writes])
+		: ignored(user.id, { reason: "command_not_understood", problems }, reply.writes);
 	return { ...effects, sendsMail: true };
 }

@@ -47,5 +47,5 @@ export async function answer(ctx: InboundContext, account: Account, effects: Eff
 /** Nothing to follow up on: logged as ignored, and the user is told why and what works. */
 export function nothingToTrack(ctx: InboundContext, account: Account, why: string): Promise<Effects> {
 	const draft = nothingToTrackMail({ subject: ctx.mail.subject, why, mailDomain: ctx.services.config.mailDomain });
-	return answer(ctx, account, ignored(account.user.id, "nothing_to_track", why), draft);
+	return answer(ctx, account, ignored(account.user.id, { reason: "nothing_to_track", why }), draft);
 }

@@ -173,10 +173,5 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 			}),
 		);
 	}
-	return accepted(
-		user.id,
-		o.kind === "application" ? "application" : "outreach",
-		`Tracking ${lines.join("; ")}.`,
-		writes,
-	);
+	return accepted(user.id, { reason: o.kind === "application" ? "application" : "outreach", lines }, writes);
 }

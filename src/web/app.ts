@@ -13,6 +13,7 @@ import { signInRoutes } from "./auth/sign-in-routes";
 import type { AppEnv } from "./context";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
+import { ERROR_STATUS, errorJson, internalError } from "./http-errors";
 
 export function createApp(deps: { clock: Clock }) {
 	const app = new Hono<AppEnv>();
@@ -53,12 +54,11 @@ export function createApp(deps: { clock: Clock }) {
 	app.route("/app", dashboardRoutes);
 	app.route("/api/v1", api);
 	app.route("/", actionRoutes);
-	app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found" } }, 404));
+	app.notFound((c) => c.json(errorJson("not_found", "Not found"), ERROR_STATUS.not_found));
 	app.onError((err, c) => {
 		// Expected refusals from middleware (CSRF 403…) keep their status.
 		if (err instanceof HTTPException) return err.getResponse();
-		console.error(JSON.stringify({ event: "http_error", path: c.req.path, error: String(err) }));
-		return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+		return internalError(c, "http_error", err);
 	});
 	return app;
 }

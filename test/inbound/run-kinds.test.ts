@@ -10,6 +10,7 @@ import { requireConfig } from "../../src/config/env";
 import { routeRecipient } from "../../src/inbound/address-grammar";
 import { accepted, type InboundContext } from "../../src/inbound/inbound-context";
 import type { InboundKind } from "../../src/inbound/kinds/inbound-kind";
+import type { KindName } from "../../src/inbound/kinds/kind-names";
 import { INBOUND_KINDS } from "../../src/inbound/kinds/ordered-kinds";
 import { runKinds } from "../../src/inbound/kinds/run-kinds";
 import { parseMessage } from "../../src/inbound/parse-message";
@@ -33,7 +34,7 @@ async function context(to = `track@${DOMAIN}`): Promise<InboundContext> {
 
 const sender = { address: "kinds@example.com", account: null };
 
-const throwsInMatch = (name: string): InboundKind<unknown> => ({
+const throwsInMatch = (name: KindName): InboundKind<unknown> => ({
 	name,
 	match: () => {
 		throw new Error(`${name} reader broke`);
@@ -41,10 +42,10 @@ const throwsInMatch = (name: string): InboundKind<unknown> => ({
 	process: () => Promise.reject(new Error("never reached")),
 });
 
-const takes = (name: string): InboundKind<{ seen: string }> => ({
+const takes = (name: KindName): InboundKind<{ seen: string }> => ({
 	name,
 	match: (input) => ({ seen: input.route.kind }),
-	process: async (_ctx, parsed) => accepted("u1", "status", `${name} took it (${parsed.seen})`),
+	process: async (_ctx, parsed) => accepted("u1", { reason: "commands", done: [`${name} took it (${parsed.seen})`] }),
 });
 
 describe("inbound kinds, tried in order", () => {
@@ -60,31 +61,36 @@ describe("inbound kinds, tried in order", () => {
 	});
 
 	it("the first kind that matches processes the mail; later ones are not asked", async () => {
-		const later = { ...takes("later"), match: vi.fn(() => ({ seen: "no" })) };
-		const effects = await runKinds(await context(), sender, [takes("first"), later]);
-		expect(effects.outcome.detail).toBe("first took it (track)");
+		const later = { ...takes("help"), match: vi.fn(() => ({ seen: "no" })) };
+		const effects = await runKinds(await context(), sender, [takes("status"), later]);
+		expect(effects.outcome.detail).toBe("status took it (track)");
 		expect(later.match).not.toHaveBeenCalled();
 	});
 
 	it("a kind whose match throws is logged and skipped, and the next kind takes the mail", async () => {
 		const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-		const effects = await runKinds(await context(), sender, [throwsInMatch("broken"), takes("next")]);
-		expect(effects.outcome).toMatchObject({ outcome: "accepted", detail: "next took it (track)" });
+		const effects = await runKinds(await context(), sender, [throwsInMatch("forward"), takes("outreach")]);
+		expect(effects.outcome).toMatchObject({ outcome: "accepted", detail: "outreach took it (track)" });
 		const lines = warn.mock.calls.map(([line]) => JSON.parse(String(line)));
 		expect(lines).toEqual([
-			expect.objectContaining({ event: "inbound_kind_failed", kind: "broken", error: "Error: broken reader broke" }),
+			expect.objectContaining({ event: "inbound_kind_failed", kind: "forward", error: "Error: forward reader broke" }),
 		]);
 	});
 
 	it("when nothing else takes it, the outcome names the first kind that failed", async () => {
 		vi.spyOn(console, "warn").mockImplementation(() => {});
 		const effects = await runKinds(await context(), sender, [throwsInMatch("forward"), throwsInMatch("outreach")]);
-		expect(effects.outcome).toMatchObject({ outcome: "ignored", reason: "handler_failed:forward", userId: null });
+		expect(effects.outcome).toEqual({
+			outcome: "ignored",
+			reason: "handler_failed:forward",
+			detail: "Could not read this email (forward failed): nothing changed.",
+			userId: null,
+		});
 		expect(effects.writes).toEqual([]);
 	});
 
 	it("with no kind matching, the mail is not routed", async () => {
-		const none: InboundKind<unknown> = { name: "none", match: () => null, process: () => Promise.reject() };
+		const none: InboundKind<unknown> = { name: "outreach", match: () => null, process: () => Promise.reject() };
 		const effects = await runKinds(await context(), sender, [none]);
 		expect(effects.outcome).toMatchObject({ outcome: "ignored", reason: "not_routed" });
 	});
@@ -95,6 +101,6 @@ describe("inbound kinds, tried in order", () => {
 			match: () => true,
 			process: () => Promise.reject(new Error("D1_ERROR: network connection lost")),
 		};
-		await expect(runKinds(await context(), sender, [d1Down, takes("next")])).rejects.toThrow("D1_ERROR");
+		await expect(runKinds(await context(), sender, [d1Down, takes("help")])).rejects.toThrow("D1_ERROR");
 	});
 });

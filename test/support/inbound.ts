@@ -9,7 +9,7 @@ import { fixedClock } from "../../src/config/clock";
 import { requireConfig } from "../../src/config/env";
 import { contacts, inboundLog, nudges, threads, userAddresses, users } from "../../src/db/schema";
 import { handleEmailEvent } from "../../src/inbound/email-event";
-import type { InboundOutcome } from "../../src/inbound/inbound-email";
+import type { InboundOutcome } from "../../src/inbound/inbound-outcome";
 import { listDevMailbox } from "../../src/mail/dev-mailbox";
 import { db } from "./outbox";
 

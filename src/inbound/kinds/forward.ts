@@ -54,15 +54,13 @@ async function trackForward(
 	}
 	if (!sender?.address || !keep(sender)) {
 		const who = sender?.name ? `${sender.name} (no address in the forward)` : "no sender";
-		return ignored(user.id, "forward_without_sender", `Forward with ${who}: nothing to track.`);
+		return ignored(user.id, { reason: "forward_without_sender", who });
 	}
 
 	// A forwarded out-of-office: not a reply; it may move the follow-up.
 	if (isAutoReplySubject(fwd.subject)) {
 		const moved = await moveForAbsence(ctx, account, sender.address, fwd.body, fwd.date ?? now);
-		return (
-			moved ?? ignored(user.id, "out_of_office", "An out-of-office reply without a return date: follow-ups unchanged.")
-		);
+		return moved ?? ignored(user.id, { reason: "out_of_office", moved: null });
 	}
 
 	const repo = createTrackingRepo(ctx.services.db);
@@ -78,7 +76,7 @@ async function trackForward(
 	const senderRef = await ensureContacts(repo, user.id, [sender], { status: "replied", touch: false, now });
 	writes.push(...senderRef.writes);
 	const from = senderRef.contacts[0];
-	if (!from) return ignored(user.id, "forward_without_sender", "Forward without a usable sender.");
+	if (!from) return ignored(user.id, { reason: "forward_without_sender", who: null });
 	const key = subjectKey(subject);
 
 	// (a) Their reply: stop following up.
@@ -180,8 +178,7 @@ async function trackForward(
 		);
 	}
 	const reason = introduced.length ? "introduction" : open.length ? "reply_seen" : "forward";
-	const detail = `${lines.join("; ")}.`;
-	return accepted(user.id, reason, detail.charAt(0).toUpperCase() + detail.slice(1), writes);
+	return accepted(user.id, { reason, lines }, writes);
 }
 
 export const forward: InboundKind<{ account: Account; fwd: ForwardedOriginal; intro: boolean }> = {

@@ -11,7 +11,7 @@ export const help: InboundKind<Account> = {
 		answer(
 			ctx,
 			account,
-			accepted(account.user.id, "help", "Sent the address and command reference."),
+			accepted(account.user.id, { reason: "help" }),
 			helpMail({ mailDomain: ctx.services.config.mailDomain }),
 		),
 };

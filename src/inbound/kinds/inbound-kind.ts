@@ -13,6 +13,7 @@
 import type { ForwardedOriginal } from "../forwarded-message";
 import type { Account, Effects, InboundContext } from "../inbound-context";
 import type { SenderLookup } from "../sender-lookup";
+import type { KindName } from "./kind-names";
 
 export interface MatchInput extends Pick<InboundContext, "now" | "email" | "mail" | "route"> {
 	mailDomain: string;
@@ -24,7 +25,7 @@ export interface MatchInput extends Pick<InboundContext, "now" | "email" | "mail
 
 export interface InboundKind<Parsed> {
 	/** Names the kind in logs and in `handler_failed:<name>`. */
-	readonly name: string;
+	readonly name: KindName;
 	match(input: MatchInput): Parsed | null | Promise<Parsed | null>;
 	process(ctx: InboundContext, parsed: Parsed): Promise<Effects>;
 }

@@ -47,8 +47,8 @@ async function trackInvites(ctx: InboundContext, account: Account, invites: Meet
 			`"${invite.summary}": thank-you note to ${s.names.join(", ")} on ${due.dueOn ? formatDate(due.dueOn) : ""}`,
 		);
 	}
-	if (!lines.length) return ignored(user.id, "invite_without_attendees", "Calendar invite with no one else on it.");
-	return accepted(user.id, "meeting", `${lines.join("; ")}.`, writes);
+	if (!lines.length) return ignored(user.id, { reason: "invite_without_attendees" });
+	return accepted(user.id, { reason: "meeting", lines }, writes);
 }
 
 export const invite: InboundKind<{ account: Account; invites: MeetingInvite[] }> = {

@@ -22,7 +22,7 @@ async function trackMet(
 		due: sameDayDue(ctx.now, account.user),
 		at: ctx.now,
 	});
-	return accepted(account.user.id, "met", `Thank-you note to ${s.names.join(", ")} today.`, s.writes);
+	return accepted(account.user.id, { reason: "met", names: s.names }, s.writes);
 }
 
 export const met: InboundKind<{ account: Account; people: MailAddress[]; subject: string }> = {

@@ -4,6 +4,7 @@
  */
 import { createPendingAccount, type Delivery, type FirstMail, MAX_HELD_BYTES } from "../../accounts/pending-account";
 import { type Effects, type InboundContext, ignored } from "../inbound-context";
+import { heldOutcome } from "../inbound-outcome";
 import type { InboundKind } from "./inbound-kind";
 
 /** The held copy of this delivery, and what the verification mail says about it. */
@@ -27,20 +28,11 @@ export const newSender: InboundKind<{ address: string }> = {
 	match: ({ sender }) => (sender.account === null ? { address: sender.address } : null),
 	process: async (ctx, { address }): Promise<Effects> => {
 		if (tooBigToHold(ctx)) {
-			return ignored(
-				null,
-				"too_large_to_hold",
-				"First mail from a new address is too large to hold until it is confirmed.",
-			);
+			return ignored(null, { reason: "too_large_to_hold" });
 		}
 		const { userId, writes } = await createPendingAccount(ctx.services, ctx.now, { address, ...heldDelivery(ctx) });
 		return {
-			outcome: {
-				outcome: "held",
-				reason: "new_account",
-				detail: `New address ${address}: held until confirmed; verification mail sent.`,
-				userId,
-			},
+			outcome: heldOutcome(userId, { reason: "new_account", address }),
 			writes,
 			sendsMail: true,
 		};

@@ -5,6 +5,5 @@ import type { InboundKind } from "./inbound-kind";
 export const otherDomain: InboundKind<{ domain: string; ours: string }> = {
 	name: "other_domain",
 	match: ({ route, mailDomain }) => (route.kind === "other_domain" ? { domain: route.domain, ours: mailDomain } : null),
-	process: async (_ctx, { domain, ours }) =>
-		ignored(null, "not_our_domain", `Sent to ${domain}, which is not ${ours}.`),
+	process: async (_ctx, { domain, ours }) => ignored(null, { reason: "not_our_domain", domain, ours }),
 };

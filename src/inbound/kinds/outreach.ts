@@ -68,7 +68,7 @@ export const outreach: InboundKind<Outreach> = {
 			return answer(
 				ctx,
 				account,
-				ignored(account.user.id, "bulk", `${people.length} recipients: more than ${MAX_RECIPIENTS}, not tracked.`),
+				ignored(account.user.id, { reason: "bulk", count: people.length, limit: MAX_RECIPIENTS }),
 				bulkMail({ subject: mail.subject, count: people.length, limit: MAX_RECIPIENTS }),
 			);
 		}

@@ -22,7 +22,7 @@ function trackReminder(ctx: InboundContext, account: Account, due: DueTime | nul
 		now: ctx.now,
 	});
 	const at = when.dueOn ? formatDate(when.dueOn) : formatLocal(when.dueAt, user.timezone);
-	return accepted(user.id, "reminder", `Reminder about "${subject.slice(0, 80)}" on ${at}.`, [write]);
+	return accepted(user.id, { reason: "reminder", subject, at }, [write]);
 }
 
 export const remind: InboundKind<{ account: Account; due: DueTime | null; inThePast: boolean }> = {

@@ -11,6 +11,7 @@ import { parseCommands } from "../../commands/command-grammar";
 import { newText } from "../../lib/new-text";
 import { hashSecretToken } from "../../lib/secret-token";
 import { ignored } from "../inbound-context";
+import { acceptedOutcome } from "../inbound-outcome";
 import { handleCommandReply } from "../reply-commands";
 import type { InboundKind } from "./inbound-kind";
 
@@ -31,39 +32,27 @@ export const replyToken: InboundKind<{ token: string; fromAddress: string }> = {
 		const { db } = ctx.services;
 		const repo = createAccountsRepo(db);
 		const row = await repo.findToken(await hashSecretToken(token));
-		if (!row) return ignored(null, "token_unknown", "Reply to an address we did not issue.");
+		if (!row) return ignored(null, { reason: "token_unknown" });
 		const owner = await repo.addressesOf(row.userId);
 		if (!owner.includes(fromAddress)) {
-			return ignored(
-				null,
-				"token_wrong_sender",
-				"Reply address used by someone other than its owner: nothing changed.",
-			);
+			return ignored(null, { reason: "token_wrong_sender", verification: false });
 		}
 		if (row.expiresAt.getTime() <= ctx.now.getTime()) {
-			return ignored(row.userId, "token_expired", "Reply to an expired address: nothing changed.");
+			return ignored(row.userId, { reason: "token_expired" });
 		}
 		if (row.purpose === "reply") return handleCommandReply(ctx, row);
-		if (row.purpose !== "verify")
-			return ignored(row.userId, "token_wrong_purpose", "That address does not take replies.");
+		if (row.purpose !== "verify") return ignored(row.userId, { reason: "token_wrong_purpose" });
 		const context = JSON.parse(row.contextJson) as { address?: string };
 		if (context.address !== fromAddress) {
-			return ignored(null, "token_wrong_sender", "Verification reply from another address: nothing changed.");
+			return ignored(null, { reason: "token_wrong_sender", verification: true });
 		}
 		const settings = settingsIn(newText(ctx.mail.text));
 		const changed = [
-			settings.timezone && `timezone ${settings.timezone}`,
-			settings.digestMinutes !== undefined && "digest time",
-		]
-			.filter(Boolean)
-			.join(", ");
+			...(settings.timezone ? [`timezone ${settings.timezone}`] : []),
+			...(settings.digestMinutes !== undefined ? ["digest time"] : []),
+		];
 		return {
-			outcome: {
-				outcome: "accepted",
-				reason: "verified",
-				detail: `Address ${fromAddress} confirmed${changed ? `; set ${changed}` : ""}.`,
-				userId: row.userId,
-			},
+			outcome: acceptedOutcome(row.userId, { reason: "verified", address: fromAddress, changed }),
 			writes: confirmAddress(db, { tokenId: row.id, userId: row.userId, address: fromAddress, settings, now: ctx.now }),
 			afterCommit: () => ctx.releaseHeld(ctx, row.userId),
 			// Release ends with a mail saying what happened.

@@ -9,6 +9,7 @@ import { logRecovered } from "../../lib/log";
 import { extractForward, type ForwardedOriginal } from "../forwarded-message";
 import { type Effects, type InboundContext, ignored } from "../inbound-context";
 import type { InboundKind, MatchInput } from "./inbound-kind";
+import type { KindName } from "./kind-names";
 import { INBOUND_KINDS } from "./ordered-kinds";
 
 export async function runKinds(
@@ -29,7 +30,7 @@ export async function runKinds(
 			return forwarded;
 		},
 	};
-	let failed: string | null = null;
+	let failed: KindName | null = null;
 	for (const kind of kinds) {
 		let parsed: unknown;
 		try {
@@ -42,12 +43,6 @@ export async function runKinds(
 		if (parsed !== null) return kind.process(ctx, parsed);
 	}
 	const userId = sender.account?.user.id ?? null;
-	if (failed) {
-		return ignored(
-			userId,
-			`handler_failed:${failed}`,
-			`Could not read this email (${failed} failed): nothing changed.`,
-		);
-	}
-	return ignored(userId, "not_routed", "Not an address for tracking.");
+	if (failed) return ignored(userId, { reason: `handler_failed:${failed}`, kind: failed });
+	return ignored(userId, { reason: "not_routed" });
 }

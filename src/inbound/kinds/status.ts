@@ -72,5 +72,5 @@ export const status: InboundKind<Account> = {
 	name: "status",
 	match: (input) => (input.route.kind === "status" ? confirmedAccount(input) : null),
 	process: async (ctx, account) =>
-		answer(ctx, account, accepted(account.user.id, "status", "Sent the pending list."), await statusMail(ctx, account)),
+		answer(ctx, account, accepted(account.user.id, { reason: "status" }), await statusMail(ctx, account)),
 };

@@ -5,6 +5,7 @@
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { holdMail, MAX_HELD_PER_USER, sendVerification } from "../../accounts/pending-account";
 import { ignored } from "../inbound-context";
+import { heldOutcome } from "../inbound-outcome";
 import type { SenderLookup } from "../sender-lookup";
 import type { InboundKind } from "./inbound-kind";
 import { heldDelivery, tooBigToHold } from "./new-sender";
@@ -24,7 +25,7 @@ export const unconfirmedSender: InboundKind<{ address: string; found: Found }> =
 		const { db } = ctx.services;
 		const accounts = createAccountsRepo(db);
 		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id)) >= MAX_HELD_PER_USER) {
-			return ignored(user.id, "hold_full", "Address not confirmed yet, and no more mail can be held for it.");
+			return ignored(user.id, { reason: "hold_full" });
 		}
 		const live = await accounts.liveVerifyToken(user.id, ctx.now);
 		const { delivery, mail } = heldDelivery(ctx);
@@ -37,12 +38,7 @@ export const unconfirmedSender: InboundKind<{ address: string; found: Found }> =
 					settings: { timezone: user.timezone, offset: null, digestMinutes: user.digestMinutes },
 				});
 		return {
-			outcome: {
-				outcome: "held",
-				reason: "awaiting_verification",
-				detail: "Held until the address is confirmed.",
-				userId: user.id,
-			},
+			outcome: heldOutcome(user.id, { reason: "awaiting_verification" }),
 			writes: [holdMail(db, user.id, delivery, ctx.now), ...resend],
 			sendsMail: resend.length > 0,
 		};

@@ -14,7 +14,7 @@ export const unknownAddress: InboundKind<{ account: Account; localPart: string }
 		answer(
 			ctx,
 			account,
-			ignored(account.user.id, "unknown_address", `${localPart}@ is not one of our addresses.`),
+			ignored(account.user.id, { reason: "unknown_address", localPart }),
 			unknownAddressMail({ localPart, mailDomain: ctx.services.config.mailDomain }),
 		),
 };

@@ -13,6 +13,7 @@ import { todayNudges } from "../../dashboard/today";
 import { isOpen } from "../../tracking/nudge-kinds";
 import { requireApiToken } from "../auth/require-user";
 import type { AppEnv } from "../context";
+import { codeForStatus, ERROR_STATUS, errorJson, internalError } from "../http-errors";
 import {
 	ActionResult,
 	Contact,
@@ -27,16 +28,11 @@ import {
 	SnoozeBody,
 } from "./api-schemas";
 
-type ErrorCode = z.infer<typeof ErrorBody>["error"]["code"];
-type ErrorJson = z.infer<typeof ErrorBody>;
-const error = (code: ErrorCode, message: string, issues?: { path: string; message: string }[]): ErrorJson =>
-	issues ? { error: { code, message, issues } } : { error: { code, message } };
-
 export const api = new OpenAPIHono<AppEnv>({
 	defaultHook: (result, c) => {
 		if (result.success) return;
 		const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-		return c.json(error("bad_request", "The request is not valid.", issues), 400);
+		return c.json(errorJson("bad_request", "The request is not valid.", issues), ERROR_STATUS.bad_request);
 	},
 });
 
@@ -109,7 +105,7 @@ api.openapi(
 	async (c) => {
 		const { db } = c.var.services;
 		const d = await contactDetail(db, c.var.user.id, c.req.valid("param").id);
-		if (!d) return c.json(error("not_found", "No such contact."), 404);
+		if (!d) return c.json(errorJson("not_found", "No such contact."), ERROR_STATUS.not_found);
 		const { contact } = d;
 		const threads = await contactThreads(db, c.var.user.id, contact.id);
 		const open = d.nudges.filter((n) => isOpen(n.state));
@@ -152,8 +148,8 @@ api.openapi(
 
 const outcomeResponse = (c: Parameters<Parameters<typeof api.openapi>[1]>[0], o: ActionOutcome) => {
 	if (o.ok) return c.json({ data: { done: o.lines } }, 200);
-	if (o.reason === "not_found") return c.json(error("not_found", "Not found."), 404);
-	return c.json(error("not_applied", o.problems.join(" ") || "Nothing changed."), 409);
+	if (o.reason === "not_found") return c.json(errorJson("not_found", "Not found."), ERROR_STATUS.not_found);
+	return c.json(errorJson("not_applied", o.problems.join(" ") || "Nothing changed."), ERROR_STATUS.not_applied);
 };
 const actionResponses = {
 	200: json(ActionResult, "What changed, one line per item"),
@@ -248,9 +244,7 @@ api.doc31("/openapi.json", {
 api.onError((err, c) => {
 	// Refusals raised below the handlers (malformed JSON, CSRF) keep their status, in our shape.
 	if (err instanceof HTTPException && err.status < 500) {
-		const code: ErrorCode = err.status === 401 ? "unauthorized" : err.status === 404 ? "not_found" : "bad_request";
-		return c.json(error(code, err.message || "The request is not valid."), err.status);
+		return c.json(errorJson(codeForStatus(err.status), err.message || "The request is not valid."), err.status);
 	}
-	console.error(JSON.stringify({ event: "api_error", path: c.req.path, error: String(err) }));
-	return c.json(error("internal", "Something went wrong on our side."), 500);
+	return internalError(c, "api_error", err);
 });

@@ -1,11 +1,12 @@
 /** The JSON API's shapes (zod, with OpenAPI metadata): what goes in, what comes out, and the one error shape. */
 import { z } from "@hono/zod-openapi";
 import { CONTACT_STATUSES, NUDGE_KINDS, NUDGE_STATES } from "../../db/schema";
+import { ERROR_CODES } from "../http-errors";
 
 export const ErrorBody = z
 	.object({
 		error: z.object({
-			code: z.enum(["bad_request", "unauthorized", "not_found", "not_applied", "internal"]),
+			code: z.enum(ERROR_CODES),
 			message: z.string(),
 			issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 		}),

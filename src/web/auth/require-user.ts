@@ -6,6 +6,7 @@ import { createMiddleware } from "hono/factory";
 import { createApiTokenRepo } from "../../session/api-tokens";
 import { createSessionRepo } from "../../session/session-repo";
 import type { AppEnv } from "../context";
+import { ERROR_STATUS, errorJson } from "../http-errors";
 import { readSessionCookie } from "./session-cookie";
 
 /** Only a path on this site may be a post-sign-in destination (no open redirects). */
@@ -32,9 +33,13 @@ export const requireApiToken = createMiddleware<AppEnv>(async (c, next) => {
 	const { db, clock } = c.var.services;
 	const user = bearer ? await createApiTokenRepo(db).userFor(bearer, clock.now()) : null;
 	if (!user)
-		return c.json({ error: { code: "unauthorized", message: "Send an API token: Authorization: Bearer ft_…" } }, 401, {
-			"WWW-Authenticate": 'Bearer realm="followthrough"',
-		});
+		return c.json(
+			errorJson("unauthorized", "Send an API token: Authorization: Bearer ft_…"),
+			ERROR_STATUS.unauthorized,
+			{
+				"WWW-Authenticate": 'Bearer realm="followthrough"',
+			},
+		);
 	c.set("user", user);
 	await next();
 });
