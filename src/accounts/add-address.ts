@@ -1,6 +1,6 @@
 /**
  * A user adds another address of theirs: it is stored unverified and gets a
- * verification mail; a reply from that address (reply-token.ts) confirms it,
+ * verification mail; a reply from that address (inbound/kinds/reply-token.ts) confirms it,
  * and from then on mail from either address belongs to the same account.
  */
 import type { Services } from "../app/services";

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { UserRow } from "../accounts/accounts-repo";
+import { setPaused } from "../accounts/pause";
 import type { Services } from "../app/services";
 import { contacts, nudges, threads, users } from "../db/schema";
 import type { Write } from "../db/write";
@@ -121,11 +122,11 @@ export async function applyCommands(
 		if (GLOBAL_ACTIONS.has(a.kind)) {
 			switch (a.kind) {
 				case "pause":
-					out.writes.push(setUser({ status: "paused" }));
+					out.writes.push(setPaused(db, user.id, true));
 					out.done.push('Paused: no reminders until you reply "resume".');
 					break;
 				case "resume":
-					out.writes.push(setUser({ status: "active" }));
+					out.writes.push(setPaused(db, user.id, false));
 					out.done.push("Resumed: reminders are back on.");
 					break;
 				case "timezone":

@@ -3,7 +3,7 @@
  * punctuation-tolerant, targeting items by number ("1 done", "done 1 3",
  * "2 snooze 1w"), by name ("stop Ann"), or all. Pure; dates stay phrases here.
  */
-import { parseClock, resolveTimezone } from "./settings-lines";
+import { parseClock, resolveTimezone } from "../time/settings-lines";
 
 export type SnoozeDelay = { kind: "days"; days: number } | { kind: "phrase"; phrase: string };
 

@@ -4,6 +4,7 @@
  * allowed, so hammering does not reset the window.
  */
 import { and, count, eq, gt, lt, min } from "drizzle-orm";
+import { addressKeyHash } from "../accounts/address-key";
 import type { Db } from "../db/client";
 import { signInAttempts } from "../db/schema";
 import { newId, sha256Hex } from "../lib/crypto";
@@ -13,9 +14,6 @@ export const SIGN_IN_LIMITS = {
 	ip: { max: 20, windowMs: 60 * 60_000 },
 } as const;
 const KEEP_MS = 24 * 60 * 60_000;
-
-/** The rate-limit key of an address (only this hash is stored). */
-export const addressKeyHash = (address: string) => sha256Hex(`address:${address.toLowerCase()}`);
 
 export type LimitCheck = { ok: true } | { ok: false; limit: "address" | "ip"; retryAfterMs: number };
 

@@ -4,14 +4,13 @@
  * takes RFC 8058 one-click unsubscribe POSTs from mail providers, which carry no
  * Origin: the signed token is the authorisation, and a pause can be undone.
  */
-import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { createAccountsRepo } from "../accounts/accounts-repo";
+import { setPaused } from "../accounts/pause";
 import { applyCommands } from "../commands/apply-commands";
 import type { Command } from "../commands/command-grammar";
 import { itemsByIds } from "../commands/command-items";
-import { users } from "../db/schema";
 import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, verifyLink } from "../mail/signed-link";
 import type { AppEnv } from "./context";
@@ -137,10 +136,7 @@ actionRoutes.post("/u/:token", async (c) => {
 	const { db } = c.var.services;
 	const form = await c.req.parseBody();
 	const resume = form.resume === "1";
-	await db
-		.update(users)
-		.set({ status: resume ? "active" : "paused" })
-		.where(and(eq(users.id, link.claims.u), eq(users.status, resume ? "paused" : "active")));
+	await setPaused(db, link.claims.u, !resume);
 	// RFC 8058: the provider's POST wants a plain success; a person gets a page with an undo.
 	if (form["List-Unsubscribe"] === "One-Click") return c.text("Unsubscribed: reminders are paused.");
 	return c.html(

@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import { addressKeyHash } from "../../src/session/sign-in-limits";
+import { addressKeyHash } from "../../src/accounts/address-key";
 import { replyAddressOf, send, userFactory } from "../support/inbound";
 import { call, post, sessionCookie } from "../support/web";
 

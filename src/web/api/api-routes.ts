@@ -6,11 +6,11 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { contactDetail, contactThreads } from "../../dashboard/contact-detail";
-import { listContacts } from "../../dashboard/contacts-list";
-import { type ActionOutcome, actOnNudge, stopContact } from "../../dashboard/item-actions";
-import { todayNudges } from "../../dashboard/today";
+import { type ActionOutcome, actOnNudge, stopContact } from "../../commands/item-actions";
+import { contactDetail, contactThreads } from "../../tracking/contact-detail";
+import { listContacts } from "../../tracking/contacts-list";
 import { isOpen } from "../../tracking/nudge-kinds";
+import { todayNudges } from "../../tracking/today-nudges";
 import { requireApiToken } from "../auth/require-user";
 import type { AppEnv } from "../context";
 import { codeForStatus, ERROR_STATUS, errorJson, internalError } from "../http-errors";

@@ -1,8 +1,8 @@
 /** Activity (the inbound log), Export (JSON and CSV), and Delete account. */
 import { Hono } from "hono";
-import { activity } from "../../dashboard/activity";
-import { deleteAccount } from "../../dashboard/delete-account";
-import { CSV_TABLES, exportData, exportTable, toCsv } from "../../dashboard/export-data";
+import { deleteAccount } from "../../accounts/delete-account";
+import { CSV_TABLES, exportData, exportTable, toCsv } from "../../accounts/export-data";
+import { activity } from "../../inbound/activity";
 import { formatLocal } from "../../time/local-time";
 import { clearSessionCookie } from "../auth/session-cookie";
 import type { AppEnv } from "../context";

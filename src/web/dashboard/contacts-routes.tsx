@@ -1,17 +1,17 @@
 /** Contacts: search and filter; one contact's timeline, notes and a stop-tracking control. */
 import { Hono } from "hono";
 import { z } from "zod";
+import { stopContact } from "../../commands/item-actions";
+import { CONTACT_STATUSES } from "../../db/schema";
+import { formatLocal } from "../../time/local-time";
 import {
 	contactDetail,
 	contactTimeline,
 	NOTES_MAX,
 	saveNotes,
 	type TimelineEntry,
-} from "../../dashboard/contact-detail";
-import { isContactStatus, listContacts } from "../../dashboard/contacts-list";
-import { stopContact } from "../../dashboard/item-actions";
-import { CONTACT_STATUSES } from "../../db/schema";
-import { formatLocal } from "../../time/local-time";
+} from "../../tracking/contact-detail";
+import { isContactStatus, listContacts } from "../../tracking/contacts-list";
 import { isUnfinished } from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
 import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";

@@ -6,7 +6,8 @@
 import { type Context, Hono } from "hono";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { addAddress } from "../../accounts/add-address";
-import { saveSettings, setPaused, validateSettings } from "../../dashboard/settings";
+import { setPaused } from "../../accounts/pause";
+import { saveSettings, validateSettings } from "../../accounts/settings";
 import { createApiTokenRepo } from "../../session/api-tokens";
 import { createSessionRepo } from "../../session/session-repo";
 import { formatLocal, formatMinutes } from "../../time/local-time";

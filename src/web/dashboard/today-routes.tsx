@@ -1,11 +1,11 @@
 /** Today: due and upcoming nudges, each with Done and Snooze (plain forms; they work without JavaScript). */
 import { Hono } from "hono";
 import { z } from "zod";
-import { actOnNudge } from "../../dashboard/item-actions";
-import { todayNudges } from "../../dashboard/today";
+import { actOnNudge } from "../../commands/item-actions";
 import { wordNudge } from "../../nudges/nudge-wording";
 import { formatLocal } from "../../time/local-time";
 import type { NudgeKind } from "../../tracking/nudge-kinds";
+import { todayNudges } from "../../tracking/today-nudges";
 import { safeNext } from "../auth/require-user";
 import type { AppEnv } from "../context";
 import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";

@@ -2,7 +2,7 @@
  * The values of the settings commands ("timezone Berlin", "digest 7am"): an IANA
  * zone from a name or a city, and a clock time. Pure; the grammar is command-grammar.ts.
  */
-import { canonicalTimezone } from "../time/local-time";
+import { canonicalTimezone } from "./local-time";
 
 let zones: string[] | null = null;
 const allZones = () => {

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-or
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { CONTACT_STATUSES, contacts, nudges } from "../db/schema";
-import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
-import { type Page, pageWindow, toPage } from "./paging";
+import { type Page, pageWindow, toPage } from "../lib/paging";
+import { OPEN_NUDGE_STATES } from "./nudge-kinds";
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 const referrer = alias(contacts, "referrer");

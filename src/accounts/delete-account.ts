@@ -7,7 +7,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { inboundLog, inboundSeen, signInAttempts, userAddresses, users } from "../db/schema";
-import { addressKeyHash } from "../session/sign-in-limits";
+import { addressKeyHash } from "./address-key";
 
 export async function deleteAccount(db: Db, userId: string): Promise<void> {
 	const addresses = await db

@@ -2,7 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, messages, nudges, threads } from "../db/schema";
-import { type Page, pageWindow, toPage } from "./paging";
+import { type Page, pageWindow, toPage } from "../lib/paging";
 
 export const NOTES_MAX = 2000;
 

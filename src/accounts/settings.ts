@@ -3,10 +3,10 @@
  * statement. Timezones accept an IANA name or a city; the digest time a clock
  * time ("7am", "07:30"); working days at least one weekday.
  */
-import { and, eq, inArray } from "drizzle-orm";
-import { parseClock, resolveTimezone } from "../commands/settings-lines";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
+import { parseClock, resolveTimezone } from "../time/settings-lines";
 
 export interface SettingsInput {
 	timezone: string;
@@ -75,11 +75,4 @@ export function validateSettings(input: SettingsInput): SettingsResult {
 
 export async function saveSettings(db: Db, userId: string, saved: Extract<SettingsResult, { ok: true }>["saved"]) {
 	await db.update(users).set(saved).where(eq(users.id, userId));
-}
-
-export async function setPaused(db: Db, userId: string, paused: boolean) {
-	await db
-		.update(users)
-		.set({ status: paused ? "paused" : "active" })
-		.where(and(eq(users.id, userId), inArray(users.status, ["active", "paused"])));
 }

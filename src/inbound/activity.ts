@@ -2,7 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { inboundLog } from "../db/schema";
-import { type Page, pageWindow, toPage } from "./paging";
+import { type Page, pageWindow, toPage } from "../lib/paging";
 
 export async function activity(db: Db, userId: string, page: number): Promise<Page<ActivityRow>> {
 	const { limit, offset } = pageWindow(page);

@@ -3,9 +3,9 @@ import { and, asc, eq, gte, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges, threads } from "../db/schema";
+import { type Page, pageWindow, toPage } from "../lib/paging";
 import { inDays } from "../time/local-time";
-import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
-import { type Page, pageWindow, toPage } from "./paging";
+import { OPEN_NUDGE_STATES } from "./nudge-kinds";
 
 const referrer = alias(contacts, "referrer");
 

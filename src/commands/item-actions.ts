@@ -5,10 +5,10 @@
  */
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
-import { applyCommands } from "../commands/apply-commands";
-import type { Action, Command, Target } from "../commands/command-grammar";
-import { contactsById, itemsByIds } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
+import { applyCommands } from "./apply-commands";
+import type { Action, Command, Target } from "./command-grammar";
+import { contactsById, itemsByIds } from "./command-items";
 
 export type ItemAction = { kind: "done" } | { kind: "snooze"; days: number };
 
