@@ -4,6 +4,7 @@
  * major client writes it (email-forward-parser, 13 clients, 23 languages).
  */
 import EmailForwardParser, { type EmailForwardMailbox } from "email-forward-parser";
+import { logRecovered } from "../lib/log";
 import type { MailAddress } from "../mail/mail-address";
 import { type ParsedMail, parseMessage } from "./parse-message";
 
@@ -42,7 +43,8 @@ export function readInlineForward(text: string, subject: string | null): Forward
 	let result: ReturnType<EmailForwardParser["read"]>;
 	try {
 		result = parser.read(text, subject);
-	} catch {
+	} catch (err) {
+		logRecovered("parse_fallback", err, { where: "email-forward-parser", fallback: "not a forward" });
 		return null;
 	}
 	if (!result.forwarded) return null;
@@ -79,8 +81,9 @@ export async function extractForward(mail: ParsedMail): Promise<ForwardedOrigina
 					via: "attachment",
 				};
 			}
-		} catch {
+		} catch (err) {
 			// An unreadable attachment: fall back to the text body.
+			logRecovered("parse_fallback", err, { where: "attached message", fallback: "the text body" });
 		}
 	}
 	return readInlineForward(mail.text, mail.subject || null);

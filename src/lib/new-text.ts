@@ -8,6 +8,7 @@
  */
 import EmailReplyParser from "email-reply-parser";
 import { ATTRIBUTION_VERBS } from "./attribution";
+import { logRecovered } from "./log";
 import { trimReply } from "./reply-text/trim-reply";
 
 const ATTRIBUTION_END = new RegExp(`(${ATTRIBUTION_VERBS})\\s*:\\s*$`, "i");
@@ -28,7 +29,8 @@ function cutAtAttribution(text: string): string {
 function parseReply(text: string): string {
 	try {
 		return new EmailReplyParser().parseReply(text).trim();
-	} catch {
+	} catch (err) {
+		logRecovered("parse_fallback", err, { where: "email-reply-parser", fallback: "the trimmed text" });
 		return text.trim();
 	}
 }

@@ -3,6 +3,7 @@
  * business days, and the UTC instant of a local wall-clock time (DST-safe).
  */
 import { Temporal } from "temporal-polyfill";
+import { logRecovered } from "../lib/log";
 
 /** ISO weekday bit mask: bit 1 = Monday … bit 7 = Sunday. Mon–Fri = 0b0111110. */
 export type BusinessDays = number;
@@ -28,7 +29,9 @@ const toZoned = (at: Date, tz: string) => Temporal.Instant.fromEpochMilliseconds
 export function canonicalTimezone(tz: string): string | null {
 	try {
 		return Temporal.Now.zonedDateTimeISO(tz).timeZoneId;
-	} catch {
+	} catch (err) {
+		// Expected for a city name or a typo ("timezone Berlin"); logged so a broken Temporal would show.
+		logRecovered("parse_fallback", err, { where: "canonicalTimezone", input: tz.slice(0, 64), fallback: "unknown" });
 		return null;
 	}
 }
