@@ -102,7 +102,10 @@ it("a new user: mail in, sign in by link, Today, done, snooze, contact, export, 
 	await check(page, "01-sign-in");
 	await page.getByLabel("Your email address").fill(USER);
 	await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-	await expect(page.getByRole("heading", { name: "Check your email" })).toBeTruthy();
+	// The page after the request: wait for its heading, then check it is the only one.
+	const checkYourEmail = page.getByRole("heading", { name: "Check your email", level: 1 });
+	await checkYourEmail.waitFor();
+	expect(await checkYourEmail.count()).toBe(1);
 	expect(await page.textContent("h1")).toBe("Check your email");
 	const link = await signInLink(USER);
 	await page.goto(link);
