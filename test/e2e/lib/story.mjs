@@ -13,17 +13,19 @@ export const ZONES = {
 };
 
 const slug = (name) => name.toLowerCase().replace(/[^a-z]+/g, ".");
+/** Unique to this run, so a rerun against the same Worker (FOLLOWTHROUGH_URL) meets no one it met before. */
+const RUN = Date.now().toString(36);
 
 /** A user of ours: `tag` makes the address unique to one scenario. */
 export function newUser(tag, name = "Dee Park", zone = "America/New_York") {
 	const offset = ZONES[zone];
 	assert.ok(offset, `no offset for ${zone}`);
-	return { name, address: `${slug(name.split(" ")[0])}@${tag}.example`, zone, offset, tag };
+	return { name, address: `${slug(name.split(" ")[0])}@${tag}-${RUN}.example`, zone, offset, tag };
 }
 
 /** Someone the user writes to, at an organisation of their own (`offset` for the mail they send). */
 export function person(name, org, tag, offset = "-05:00") {
-	return { name, address: `${slug(name)}@${org}-${tag}.example`, offset };
+	return { name, address: `${slug(name)}@${org}-${tag}-${RUN}.example`, offset };
 }
 
 /** An address of ours: `ours("track+1d")` → track+1d@followthrough.test. */
