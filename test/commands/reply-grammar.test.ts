@@ -68,6 +68,18 @@ describe("sign-offs beside a command are passed over in silence", () => {
 		"Resume attached",
 		"Talk soon",
 		"xx",
+		"Hallo,",
+		"Danke!",
+		"Viele Grüße",
+		"Mit freundlichen Grüßen",
+		"Stefan",
+		"Merci beaucoup",
+		"Bonne journée",
+		"Cordialement,",
+		"Hola,",
+		"Gracias",
+		"Un saludo",
+		"Dona",
 	])("%j is ignored beside '2 done'", (line) => {
 		for (const text of [`2 done\n\n${line}`, `${line}\n\n2 done`]) {
 			const r = parseCommands(text);
