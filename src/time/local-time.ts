@@ -116,3 +116,33 @@ const DAY_MS = 86_400_000;
 export function inDays(at: Date, days: number): Date {
 	return new Date(at.getTime() + days * DAY_MS);
 }
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A date further than this from today (either way) shows its year. */
+export const YEAR_SHOWN_AFTER_DAYS = 150;
+
+/** "30 Nov", or "30 Nov 2027" with `withYear`: a date as a person types it, without a weekday. */
+export function formatDayMonth(date: string, withYear = false): string {
+	const d = Temporal.PlainDate.from(date);
+	return `${d.day} ${MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ""}`;
+}
+
+/**
+ * "Mon 30 Nov" for a date within about 5 months of `today`, else "Tue 30 Nov 2027".
+ * The weekday is always the date's own, in the year shown or, with no year, the
+ * nearest year to today.
+ */
+export function formatDateNear(date: string, today: string): string {
+	const d = Temporal.PlainDate.from(date);
+	const far = Math.abs(daysBetween(today, date)) > YEAR_SHOWN_AFTER_DAYS;
+	return `${WEEKDAYS[d.dayOfWeek - 1]} ${formatDayMonth(date, far)}`;
+}
+
+/** "Mon 30 Nov, 08:00" in the user's timezone, with the year when it is more than about 5 months from `now`. */
+export function formatLocalNear(at: Date, tz: string, now: Date): string {
+	const z = toZoned(at, tz);
+	const day = formatDateNear(z.toPlainDate().toString(), localDate(now, tz));
+	return `${day}, ${formatMinutes(z.hour * 60 + z.minute)}`;
+}

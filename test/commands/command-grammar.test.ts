@@ -141,8 +141,13 @@ describe("parseCommands", () => {
 	it("stops at 'Sent from my iPhone'", () => {
 		expect(parseCommands("done\n\nSent from my iPhone").commands).toHaveLength(1);
 	});
-	it("collects lines it cannot read", () => {
-		expect(parseCommands("done\nplease call me").unknown).toEqual(["please call me"]);
+	it("collects lines it cannot read when no line is a command", () => {
+		expect(parseCommands("please call me").unknown).toEqual(["please call me"]);
+	});
+	it("passes over a sentence beside a command (issue 15: no error noise)", () => {
+		const r = parseCommands("done\nplease call me");
+		expect(r.unknown).toEqual([]);
+		expect(r.ignored).toEqual(["please call me"]);
 	});
 });
 
