@@ -2,8 +2,9 @@
  * Why a line of a reply was not applied, as values, and the one sentence the
  * reply says about each. Pure.
  */
-import type { Action } from "./command-types";
+
 import type { TimezoneProblem } from "../time/settings-lines";
+import type { Action } from "./command-types";
 
 export type LineIssue =
 	/** Nothing in it reads as a command (reported only when no line of the reply did). */

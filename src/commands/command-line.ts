@@ -3,9 +3,10 @@
  * "done 1 3", "2 snooze 1w", "stop Ann"), tolerant of case, punctuation and
  * polite words ("snooze 3 days please"). Pure; dates stay phrases here.
  */
+
+import { parseClock, readTimezone } from "../time/settings-lines";
 import type { LineIssue } from "./command-issues";
 import type { Action, Command, SnoozeDelay, Target } from "./command-types";
-import { parseClock, readTimezone } from "../time/settings-lines";
 
 /** An issue before we know its line. */
 type IssueDetail = DistributiveOmit<LineIssue, "line">;

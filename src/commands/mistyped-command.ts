@@ -3,8 +3,9 @@
  * "doen", "stpo Ann", "2 snoooze")? Such a line is reported even when the rest
  * of the reply worked; a sign-off ("Best,", "Robin", "Send me the deck") is not. Pure.
  */
-import { LEAD_NUMBERS, parseCommandLine } from "./command-line";
+
 import { editDistance } from "../lib/edit-distance";
+import { LEAD_NUMBERS, parseCommandLine } from "./command-line";
 
 const VERBS = [
 	"done",

@@ -153,6 +153,8 @@ export function wordReason(r: InboundReason): string {
 		case "unauthenticated_no_from":
 		case "unauthenticated_no_results":
 		case "unauthenticated_failed":
+		case "unauthenticated_untrusted":
+		case "unauthenticated_unreadable":
 			return `Not accepted: ${r.why}.`;
 		default:
 			return handlerFailed(r);

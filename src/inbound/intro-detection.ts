@@ -3,8 +3,9 @@
  * English, French, German or Spanish, or people named in the body with their
  * address ("her email is bob@x.com"). Pure.
  */
-import { cleanDisplayName } from "../tracking/contact-name";
+
 import type { MailAddress } from "../mail/mail-address";
+import { cleanDisplayName } from "../tracking/contact-name";
 
 const INTRO_LANGUAGE = new RegExp(
 	[

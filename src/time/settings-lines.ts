@@ -3,8 +3,9 @@
  * zone from a name, a city or an abbreviation, and a clock time. What cannot be
  * read is a tagged reason the reply can explain. Pure; the grammar is command-grammar.ts.
  */
-import { canonicalTimezone } from "./local-time";
+
 import { editDistance } from "../lib/edit-distance";
+import { canonicalTimezone } from "./local-time";
 import { type ZoneChoice, zoneForName } from "./timezone-names";
 
 export type { ZoneChoice } from "./timezone-names";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { describeIssue, parseCommandLine, parseCommands } from "../../src/commands/command-grammar";
-import { parseClock, readTimezone, resolveTimezone } from "../../src/time/settings-lines";
 import { offsetMinutes } from "../../src/time/local-time";
+import { parseClock, readTimezone, resolveTimezone } from "../../src/time/settings-lines";
 
 const JAN = new Date("2026-01-15T12:00:00Z");
 const JUL = new Date("2026-07-15T12:00:00Z");
