@@ -20,6 +20,7 @@ export const LAYERS = [
 	"mail",
 	"app",
 	"tracking",
+	"lifecycle",
 	"nudges",
 	"accounts",
 	"commands",

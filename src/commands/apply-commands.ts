@@ -4,20 +4,25 @@
  * cadence rules, and says what it did in one line per item. A command it cannot
  * place asks rather than guesses.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { UserRow } from "../accounts/accounts-repo";
 import { setPaused } from "../accounts/pause";
 import type { Services } from "../app/services";
-import { contacts, nudges, threads, users } from "../db/schema";
+import { contacts, nudges, users } from "../db/schema";
 import type { Write } from "../db/write";
-import { sameDayDue } from "../nudges/cadence";
-import { formatLocal, formatMinutes } from "../time/local-time";
+import { sameDayDue } from "../lifecycle/cadence";
+import type { ThreadEvent, Transition } from "../lifecycle/thread";
+import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
+import { formatDate, formatLocal, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS, LADDER_KINDS, UNFINISHED_NUDGE_STATES } from "../tracking/nudge-kinds";
+import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
 import { contactsById, contactsNamed, type Item } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
+
+const introduced = alias(contacts, "introduced");
 
 /** What applying commands needs: the services and the time (a reply mail or a one-click link). */
 export interface CommandContext {
@@ -110,11 +115,7 @@ export async function applyCommands(
 	const now = ctx.now;
 	const repo = createTrackingRepo(db);
 	const out: Applied = { writes: [], done: [], problems: [] };
-	const closeItem = (id: string, state: "done" | "cancelled" = "done") =>
-		db
-			.update(nudges)
-			.set({ state, closedAt: now, updatedAt: now })
-			.where(and(eq(nudges.userId, user.id), eq(nudges.id, id)));
+	const changes: { change: ThreadChange; line: string; label: string }[] = [];
 	const setUser = (set: Partial<typeof users.$inferInsert>) => db.update(users).set(set).where(eq(users.id, user.id));
 
 	for (const c of commands) {
@@ -146,10 +147,19 @@ export async function applyCommands(
 					);
 					break;
 				case "got_job": {
+					// Everyone who helped: people who answered or met the user, and everyone who introduced someone.
 					const helpers = await db
 						.select({ name: contacts.name, email: contacts.email })
 						.from(contacts)
-						.where(and(eq(contacts.userId, user.id), inArray(contacts.status, ["met", "replied"])))
+						.where(
+							and(
+								eq(contacts.userId, user.id),
+								or(
+									inArray(contacts.status, ["met", "replied"]),
+									sql`exists (select 1 from ${introduced} where ${introduced.userId} = ${user.id} and ${introduced.referrerId} = ${contacts.id})`,
+								),
+							),
+						)
 						.limit(20);
 					const names = helpers.map((h) => displayName(h));
 					out.writes.push(
@@ -179,105 +189,86 @@ export async function applyCommands(
 			const label = item
 				? who(item)
 				: displayName({ name: target.contact?.name ?? null, email: target.contact?.email ?? "" });
-			const threadId = item?.threadId ?? null;
-			switch (a.kind) {
-				case "done":
-					if (!item) {
-						out.problems.push(`"${c.line}": "done" needs an item from that email.`);
-						break;
-					}
-					out.writes.push(closeItem(item.id));
-					out.done.push(`Done: ${label}.`);
-					break;
-				case "snooze": {
-					if (!item) {
-						out.problems.push(`"${c.line}": "snooze" needs an item from that email.`);
-						break;
-					}
-					const due = snoozeUntil(a.delay, now, user);
-					if (!due) {
-						out.problems.push(`"${c.line}": that date is in the past.`);
-						break;
-					}
-					// The ladder continues from the snoozed item when it comes back.
-					if (threadId) out.writes.push(repo.cancelNudges(user.id, [threadId], LADDER_KINDS, now));
-					out.writes.push(
-						db
-							.update(nudges)
-							.set({ state: "snoozed", dueAt: due.dueAt, dueOn: due.dueOn, updatedAt: now })
-							.where(and(eq(nudges.userId, user.id), eq(nudges.id, item.id))),
-					);
-					out.done.push(`Snoozed ${label} until ${formatLocal(due.dueAt, user.timezone)}.`);
-					break;
-				}
-				case "replied":
-				case "stop":
-				case "met": {
-					if (!contactId) {
-						out.problems.push(`"${c.line}": that item is not about a person.`);
-						break;
-					}
-					const theirThreads = threadId
-						? [threadId]
-						: (
-								await db
-									.select({ id: threads.id })
-									.from(threads)
-									.where(and(eq(threads.userId, user.id), eq(threads.contactId, contactId)))
-							).map((t) => t.id);
-					if (item) out.writes.push(closeItem(item.id));
-					if (a.kind === "met") {
-						out.writes.push(
-							repo.updateContact(user.id, contactId, { status: "met", lastContactAt: now, updatedAt: now }),
-							repo.addNudge({
-								userId: user.id,
-								contactId,
-								threadId,
-								kind: "thank_you",
-								due: sameDayDue(now, user),
-								now,
-							}),
-						);
-						out.done.push(`Noted you met ${label}: a thank-you note is due today.`);
-						break;
-					}
-					if (a.kind === "replied") {
-						if (theirThreads.length) {
-							out.writes.push(repo.cancelNudges(user.id, theirThreads, FOLLOW_UP_KINDS, now));
-							for (const id of theirThreads)
-								out.writes.push(
-									repo.updateThread(user.id, id, { state: "replied", lastInboundAt: now, updatedAt: now }),
-								);
-						}
-						out.writes.push(
-							repo.updateContact(user.id, contactId, { status: "replied", lastContactAt: now, updatedAt: now }),
-						);
-						out.done.push(`${label} replied: follow-ups stopped.`);
-						break;
-					}
-					// stop: close every open thread with them and everything pending about them.
-					out.writes.push(
-						db
-							.update(nudges)
-							.set({ state: "cancelled", closedAt: now, updatedAt: now })
-							.where(
-								and(
-									eq(nudges.userId, user.id),
-									eq(nudges.contactId, contactId),
-									inArray(nudges.state, UNFINISHED_NUDGE_STATES),
-								),
-							),
-						db
-							.update(threads)
-							.set({ state: "closed", updatedAt: now })
-							.where(and(eq(threads.userId, user.id), eq(threads.contactId, contactId))),
-						repo.updateContact(user.id, contactId, { status: "closed", updatedAt: now }),
-					);
-					out.done.push(`Stopped following up with ${label}.`);
-					break;
-				}
+			if ((a.kind === "done" || a.kind === "snooze") && !item) {
+				out.problems.push(`"${c.line}": "${a.kind}" needs an item from that email.`);
+				continue;
 			}
+			const due = a.kind === "snooze" ? snoozeUntil(a.delay, now, user) : null;
+			if (a.kind === "snooze" && !due) {
+				out.problems.push(`"${c.line}": that date is in the past.`);
+				continue;
+			}
+			if (!contactId) {
+				// A plain reminder or a celebration: no thread, only the item itself.
+				if (!item || (a.kind !== "done" && a.kind !== "snooze")) {
+					out.problems.push(`"${c.line}": that item is not about a person.`);
+					continue;
+				}
+				out.writes.push(
+					due
+						? db
+								.update(nudges)
+								.set({ state: "snoozed", dueAt: due.dueAt, dueOn: due.dueOn, wakeAt: null, updatedAt: now })
+								.where(openItem(user.id, item.id))
+						: db.update(nudges).set({ state: "done", closedAt: now, updatedAt: now }).where(openItem(user.id, item.id)),
+				);
+				out.done.push(due ? `Snoozed ${label} until ${formatLocal(due.dueAt, user.timezone)}.` : `Done: ${label}.`);
+				continue;
+			}
+			const event: ThreadEvent =
+				a.kind === "done"
+					? { type: "done", nudgeId: item?.id ?? "" }
+					: a.kind === "snooze" && due
+						? { type: "snooze", nudgeId: item?.id ?? "", until: due }
+						: a.kind === "met"
+							? { type: "met", at: now, threadId: item?.threadId ?? null, ...(item ? { nudgeId: item.id } : {}) }
+							: a.kind === "replied"
+								? { type: "reply", at: now }
+								: { type: "stop" };
+			changes.push({ change: { contactId, event }, line: c.line, label });
+		}
+	}
+	if (changes.length) {
+		const lifecycle = await applyThreadChanges(
+			db,
+			{ id: user.id, clock: user },
+			changes.map((x) => x.change),
+			now,
+		);
+		out.writes.push(...lifecycle.writes);
+		for (const x of changes) {
+			const result = lifecycle.applied.find((r) => r.event === x.change.event);
+			if (!result || result.transition.result === "stale") {
+				out.problems.push(
+					`"${x.line}": ${x.label}'s item changed since that email; nothing was done. Your next digest has it.`,
+				);
+				continue;
+			}
+			out.done.push(confirmation(x.change.event, x.label, result.transition, user.timezone));
 		}
 	}
 	return out;
+}
+
+const openItem = (userId: string, id: string) =>
+	and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, [...UNDELIVERED_NUDGE_STATES, "sent"]));
+
+/** One line per change, in the product's voice. */
+function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string): string {
+	switch (e.type) {
+		case "done":
+			return t.open?.kind === "follow_up" || t.open?.kind === "last_try"
+				? `Done: ${label}. Next follow-up ${t.open.due.dueOn ? formatDate(t.open.due.dueOn) : formatLocal(t.open.due.dueAt, tz)} if no reply.`
+				: `Done: ${label}.`;
+		case "snooze":
+			return `Snoozed ${label} until ${formatLocal(e.until.dueAt, tz)}.`;
+		case "met":
+			return t.open?.kind === "thank_you"
+				? `Noted you met ${label}: a thank-you note is due ${t.open.due.dueOn ? formatDate(t.open.due.dueOn) : "today"}.`
+				: `Noted you met ${label}.`;
+		case "reply":
+			return `${label} replied: follow-ups stopped.`;
+		default:
+			return `Stopped following up with ${label}.`;
+	}
 }

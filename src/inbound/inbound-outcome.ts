@@ -46,6 +46,8 @@ export type IgnoredReason =
 	| { reason: "forward_without_sender"; who: string | null }
 	| { reason: "out_of_office"; moved: null }
 	| { reason: "not_routed" }
+	/** A contact's mail (reply-all with us in Cc) about someone who is not (or no longer) tracked. */
+	| { reason: "contact_mail_untracked" }
 	/** A kind's reader threw, and no other kind took the mail. */
 	| { reason: `handler_failed:${KindName}`; kind: KindName };
 
@@ -142,6 +144,8 @@ export function wordReason(r: InboundReason): string {
 			return r.who === null ? "Forward without a usable sender." : `Forward with ${r.who}: nothing to track.`;
 		case "not_routed":
 			return "Not an address for tracking.";
+		case "contact_mail_untracked":
+			return "A contact's mail to a user, about no one tracked: nothing to do, and no one is answered.";
 		case "new_account":
 			return `New address ${r.address}: held until confirmed; verification mail sent.`;
 		case "awaiting_verification":

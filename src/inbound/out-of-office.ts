@@ -1,15 +1,15 @@
 /**
  * An out-of-office reply from a contact that says when they are back moves the
- * pending follow-up to the first business day after that date. It is not a reply,
+ * open follow-up (lifecycle event `away`) to the first business day after that date. It is not a reply,
  * and it is never answered.
  */
 
 import { createAccountsRepo } from "../accounts/accounts-repo";
+import { afterReturn } from "../lifecycle/cadence";
+import { applyThreadChanges } from "../lifecycle/thread-store";
 import { parseReturnDate } from "../nudges/out-of-office";
-import { addDays, formatDate, onOrNextBusinessDay } from "../time/local-time";
-import { dueOnDate } from "../time/resolve-delay";
+import { formatDate } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { routeRecipient } from "./address-grammar";
 import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
@@ -28,18 +28,14 @@ export async function moveForAbsence(
 	const repo = createTrackingRepo(ctx.services.db);
 	const contact = (await repo.contactsByEmail(user.id, [contactAddress])).get(contactAddress);
 	if (!contact) return null;
-	const threads = await repo.openThreadsOf(user.id, contact.id);
-	const pending = threads.length
-		? await repo.pendingNudges(
-				user.id,
-				threads.map((t) => t.id),
-				FOLLOW_UP_KINDS,
-			)
-		: [];
-	const due = dueOnDate(onOrNextBusinessDay(addDays(back, 1), user.businessDays), user);
-	const later = pending.filter((n) => n.dueAt.getTime() < due.dueAt.getTime());
-	if (!later.length) return null;
-	const writes = later.map((n) => repo.rescheduleNudge(user.id, n.id, due, ctx.now));
+	const due = afterReturn(back, user);
+	const { writes, applied } = await applyThreadChanges(
+		ctx.services.db,
+		{ id: user.id, clock: user },
+		[{ contactId: contact.id, event: { type: "away", until: back } }],
+		ctx.now,
+	);
+	if (!applied.some((a) => a.transition.result === "applied")) return null;
 	const moved = { who: displayName(contact), back: formatDate(back), to: formatDate(due.dueOn ?? back) };
 	return accepted(user.id, { reason: "out_of_office", moved }, writes);
 }

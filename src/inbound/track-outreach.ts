@@ -1,19 +1,23 @@
 /**
- * The user wrote to people and BCC'd (or CC'd) us: each recipient becomes a
- * contact on a thread, and the follow-up ladder starts (DESIGN.md cadence).
+ * The user wrote to people and BCC'd (or CC'd) us, or forwarded their own sent
+ * mail: each recipient becomes a contact, and their thread gets an `outreach`
+ * event at the mail's own Date (DESIGN.md lifecycle). When the mail answers the
+ * contact (it replies to a message we never saw, or quotes "On …, Ann wrote:"),
+ * it is their `reply` instead. A referrer copied on the outreach to the person
+ * she introduced gets no ladder: her loop is closed.
  */
 
 import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
+import type { Thread } from "../lifecycle/thread";
+import { applyThreadChanges, freshThread, type ThreadChange } from "../lifecycle/thread-store";
 import type { MailAddress } from "../mail/mail-address";
-import { confirmReceiptDue, followUpDue, ladderKind, sameDayDue } from "../nudges/cadence";
-import { formatDate, type UserClock } from "../time/local-time";
+import { formatDate, formatLocal } from "../time/local-time";
 import type { DueTime } from "../time/resolve-delay";
 import { displayName, ensureContacts } from "../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS } from "../tracking/nudge-kinds";
 import { answersUnseenMessage, quotedAuthors } from "../tracking/reply-signals";
 import { subjectKey } from "../tracking/subject-key";
-import { createTrackingRepo, type ThreadRow } from "../tracking/tracking-repo";
+import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
 import { snippetOf } from "./snippet";
 
@@ -31,10 +35,16 @@ export interface Outreach {
 	firstDue: DueTime | null;
 }
 
+const KIND_WORDS: Record<string, string> = {
+	follow_up: "follow up",
+	confirm_receipt: "confirm receipt",
+	last_try: "last try",
+};
+
 export async function trackOutreach(ctx: InboundContext, account: Account, o: Outreach): Promise<Effects> {
-	const repo = createTrackingRepo(ctx.services.db);
+	const { db } = ctx.services;
+	const repo = createTrackingRepo(db);
 	const { user } = account;
-	const userClock: UserClock = user;
 	const now = ctx.now;
 	const writes: Write[] = [];
 	const refIds = [...new Set([...(o.inReplyTo ? [o.inReplyTo] : []), ...o.references])];
@@ -49,7 +59,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 		repo,
 		user.id,
 		o.people,
-		{ status: "awaiting_reply", touch: true, now },
+		{ status: "new", touch: false, now },
 		existing,
 	);
 	writes.push(...contactWrites);
@@ -63,34 +73,35 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 	const key = subjectKey(o.subject);
 	// Headers first (the subjects of the mails this one answers), then this subject.
 	const keys = [...new Set([...known.map((m) => subjectKey(m.subject)), key])];
-	const found = await repo.threadsWithOpenNudges(
+	const found = await repo.threadsOf(
 		user.id,
 		contacts.filter((c) => !c.isNew).map((c) => c.id),
 		keys,
-		FOLLOW_UP_KINDS,
 	);
-	const lines: string[] = [];
 
+	// A referrer on the outreach to the person she introduced: her loop closes, no ladder.
+	const ids = new Set(contacts.map((c) => c.id));
+	const referrers = new Set(
+		contacts.map((c) => c.existing?.referrerId).filter((r): r is string => typeof r === "string" && ids.has(r)),
+	);
+	const threads = new Map<string, Thread>(
+		contacts.filter((c) => c.isNew).map((c) => [c.id, freshThread(c.id, displayName(c))]),
+	);
+	const changes: ThreadChange[] = [];
+	let firstThreadId: string | null = null;
 	for (const contact of contacts) {
-		const mine = found.threads.filter((t) => t.contactId === contact.id);
-		let thread: ThreadRow | null = null;
-		for (const k of keys) {
-			thread = mine.find((t) => t.subjectKey === k) ?? null;
-			if (thread) break;
-		}
+		if (referrers.has(contact.id)) continue;
 		const replied = theyAnswered || quoted.has(contact.email);
-		const open = thread ? found.nudges.filter((n) => n.threadId === thread?.id) : [];
-		// A reply resets the count; a plain new outreach carries it on.
-		const attempt = replied || !thread ? 1 : thread.attempts + 1;
+		const mine = found.filter((t) => t.contactId === contact.id);
+		const thread = keys.map((k) => mine.find((t) => t.subjectKey === k)).find((t) => t !== undefined) ?? null;
 		const threadId = thread?.id ?? newId();
+		firstThreadId ??= threadId;
 		if (thread) {
-			if (open.length) writes.push(repo.cancelNudges(user.id, [thread.id], FOLLOW_UP_KINDS, now));
 			writes.push(
 				repo.updateThread(user.id, thread.id, {
-					state: "open",
-					attempts: replied ? 0 : thread.attempts,
+					state: replied ? "replied" : "open",
 					lastOutboundAt: o.sentAt,
-					...(replied ? { lastInboundAt: now } : {}),
+					...(replied ? { lastInboundAt: o.sentAt } : {}),
 					kind: o.kind === "application" ? "application" : thread.kind,
 					updatedAt: now,
 				}),
@@ -109,59 +120,40 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 				}),
 			);
 		}
-		const confirm = o.kind === "application" && attempt === 1;
-		const due =
-			o.firstDue ?? (confirm ? confirmReceiptDue(o.sentAt, userClock) : followUpDue(o.sentAt, attempt, userClock));
-		const kind = confirm ? "confirm_receipt" : ladderKind(attempt);
-		writes.push(
-			repo.addNudge({
-				userId: user.id,
-				contactId: contact.id,
-				threadId,
-				kind,
-				due,
-				attempt: confirm ? 0 : attempt,
-				now,
-			}),
-		);
-		// They were introduced: the reach-out is done, and the referrer should hear about it.
-		const reachOuts = found.introReachOuts.filter((r) => r.contactId === contact.id);
-		const referrerId = contact.existing?.referrerId ?? null;
-		if (reachOuts.length) {
-			writes.push(
-				repo.cancelNudgesById(
-					user.id,
-					reachOuts.map((r) => r.id),
-					now,
-				),
-			);
-			if (referrerId) {
-				const soon = sameDayDue(now, userClock);
-				writes.push(
-					repo.addNudge({
-						userId: user.id,
-						contactId: referrerId,
-						threadId: reachOuts[0]?.threadId ?? null,
-						kind: "close_loop",
-						due: soon,
-						note: displayName(contact),
-						now,
-					}),
-				);
-			}
-		}
-		const closing = reachOuts.length > 0 && referrerId !== null;
-		const when = due.dueOn ? formatDate(due.dueOn) : due.dueAt.toISOString();
-		lines.push(
-			`${displayName(contact)}: ${kind.replace("_", " ")} ${when}${replied ? " (they replied earlier)" : ""}${closing ? ", and a note to thank whoever introduced you" : ""}`,
-		);
+		const copied = contact.existing?.referrerId ? referrers.has(contact.existing.referrerId) : false;
+		changes.push({
+			contactId: contact.id,
+			event: replied
+				? { type: "reply", at: o.sentAt }
+				: {
+						type: "outreach",
+						at: o.sentAt,
+						threadId,
+						application: o.kind === "application",
+						firstDue: o.firstDue,
+						referrerCopied: copied,
+					},
+		});
 	}
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
+	writes.push(...lifecycle.writes);
+
+	const lines = lifecycle.applied.map((a) => {
+		const who = a.thread.name;
+		if (a.event.type === "reply") return `${who} replied: no follow-ups`;
+		if (a.event.type === "loop") return `a note to let ${who} know you reached out`;
+		if (a.event.type === "loop_closed") return `${who} was copied: loop closed`;
+		const opened = a.transition.open;
+		if (!opened) return `${who}: noted`;
+		const when = opened.due.dueOn ? formatDate(opened.due.dueOn) : formatLocal(opened.due.dueAt, user.timezone);
+		return `${who}: ${KIND_WORDS[opened.kind] ?? opened.kind.replace("_", " ")} ${when}`;
+	});
 	if (o.messageId) {
 		writes.push(
 			repo.insertMessage({
 				id: newId(),
 				userId: user.id,
-				threadId: null,
+				threadId: firstThreadId,
 				messageId: o.messageId,
 				direction: "outbound",
 				fromAddress: account.addresses[0] ?? "",

@@ -3,12 +3,12 @@
  * at a time; writes each chunk's mail, and through the outbox trigger its state
  * changes, in one statement (`json_each` carries many rows in one bound parameter).
  */
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges, threads, userAddresses, users } from "../db/schema";
 import type { ComposedRow } from "../mail/compose";
-import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
+import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
 
 const referrers = alias(contacts, "referrer");
 
@@ -24,11 +24,19 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 			id: nudges.id,
 			userId: nudges.userId,
 			kind: nudges.kind,
+			state: nudges.state,
 			attempt: nudges.attempt,
 			note: nudges.note,
 			dueAt: nudges.dueAt,
 			dueOn: nudges.dueOn,
-			createdAt: nudges.createdAt,
+			// An intro's age counts from the intro's own Date (DESIGN.md, "Time").
+			createdAt:
+				sql<Date>`case when ${nudges.kind} = 'reach_out' then coalesce(${contacts.introducedAt}, ${nudges.createdAt}) else ${nudges.createdAt} end`.mapWith(
+					nudges.createdAt,
+				),
+			sentAt: nudges.sentAt,
+			wakeAt: nudges.wakeAt,
+			metAt: contacts.metAt,
 			threadId: nudges.threadId,
 			contactId: nudges.contactId,
 			contactName: contacts.name,
@@ -52,7 +60,16 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.leftJoin(referrers, eq(referrers.id, contacts.referrerId))
 		.leftJoin(threads, eq(threads.id, nudges.threadId))
-		.where(and(inArray(nudges.state, OPEN_NUDGE_STATES), lte(nudges.dueAt, now), eq(users.status, "active")))
+		.where(
+			and(
+				or(
+					and(inArray(nudges.state, UNDELIVERED_NUDGE_STATES), lte(nudges.dueAt, now)),
+					// Delivered rungs whose next rung is due (index nudges_wake_idx).
+					and(eq(nudges.state, "sent"), lte(nudges.wakeAt, now)),
+				),
+				eq(users.status, "active"),
+			),
+		)
 		.orderBy(asc(nudges.userId), asc(nudges.dueAt))
 		.limit(limit);
 }
@@ -60,7 +77,7 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 export type DueNudge = Awaited<ReturnType<typeof selectDueNudges>>[number];
 
 export interface PlannedMail {
-	/** The outbox row, with the effects its insert applies (see migrations/0003). */
+	/** The outbox row, with the effects its insert applies (see migrations/0006). */
 	outbox: ComposedRow & { effectsJson: string };
 }
 
@@ -109,4 +126,13 @@ export async function writeChunk(
 		.bind(rows, at.now.getTime(), at.leaseUntil.getTime(), at.batchId)
 		.all<{ id: string }>();
 	return new Set(results.map((r) => r.id));
+}
+
+/** These delivered rungs have no next rung after all: they stay open, and stop waking. */
+export async function clearWake(db: Db, ids: readonly string[]) {
+	for (let i = 0; i < ids.length; i += 90)
+		await db
+			.update(nudges)
+			.set({ wakeAt: null })
+			.where(and(eq(nudges.state, "sent"), inArray(nudges.id, ids.slice(i, i + 90))));
 }

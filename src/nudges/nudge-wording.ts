@@ -2,9 +2,10 @@
  * The words of one nudge, in the product's voice: an action, a reason in numbers,
  * the context, and a suggestion in the spirit of the seeds. Pure.
  */
+
+import { MAX_FOLLOW_UPS } from "../lifecycle/cadence";
 import { daysBetween, formatDate, localDate } from "../time/local-time";
 import type { NudgeKind } from "../tracking/nudge-kinds";
-import { MAX_FOLLOW_UPS } from "./cadence";
 
 export interface NudgeFacts {
 	kind: NudgeKind;

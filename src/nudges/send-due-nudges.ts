@@ -12,9 +12,9 @@ import { MAX_BATCH } from "../mail/mailer";
 import { type DeliveryRecord, freshSendable, LEASE_MS } from "../mail/outbox-repo";
 import { buildOutgoingMail, itemLinks } from "../mail/outgoing-mail";
 import { localDate } from "../time/local-time";
-import { renderDigest, renderSingle } from "./digest-mail";
-import { type DueNudge, MAX_CHUNK_JSON, type PlannedMail, selectDueNudges, writeChunk } from "./due-nudges-repo";
-import { digestKey, groupByUser, ladderStep, planUser, singleKey, type UserDue } from "./plan-tick";
+import { DIGEST_MAX_ITEMS, renderDigest, renderSingle } from "./digest-mail";
+import { clearWake, MAX_CHUNK_JSON, type PlannedMail, selectDueNudges, writeChunk } from "./due-nudges-repo";
+import { digestKey, groupByUser, planUser, singleKey, type TickItem, type UserDue } from "./plan-tick";
 
 /** Nudges read per page (one statement); users planned together (up to one provider call of mail). */
 export const PAGE_NUDGES = 5000;
@@ -32,40 +32,43 @@ export interface NudgeTickSummary {
 	more: boolean;
 }
 
-/** What writing one mail does: the JSON the outbox trigger applies (migrations/0003). */
+/** What writing one mail does: the JSON the outbox trigger applies (migrations/0006). */
 interface MailEffects {
 	token: { id: string; hash: string; expiresAt: number; context: string } | null;
-	sent: string[];
-	next: Record<string, unknown>[];
-	threads: { id: string; attempts: number; dormant: boolean }[];
+	/** Undelivered nudges this mail delivers, and when their next rung replaces them. */
+	sent: { id: string; wakeAt: number | null }[];
+	/** Successors this mail delivers, each replacing a delivered rung. */
+	replace: Record<string, unknown>[];
+	/** Contacts whose thread goes dormant (a last try went out). */
+	dormant: string[];
 	digestOn: string | null;
 }
 
-function effectsOf(u: UserDue, nudges: DueNudge[], now: Date): Omit<MailEffects, "token" | "digestOn"> {
-	const next: MailEffects["next"] = [];
-	const threads: MailEffects["threads"] = [];
-	for (const n of nudges) {
-		const step = ladderStep(n, now, u.clock);
-		if (step.next)
-			next.push({
-				id: newId(),
+function effectsOf(items: TickItem[]): Pick<MailEffects, "sent" | "replace" | "dormant"> {
+	return {
+		sent: items.filter((n) => !n.replaces).map((n) => ({ id: n.id, wakeAt: n.wakeAt?.getTime() ?? null })),
+		replace: items
+			.filter((n) => n.replaces)
+			.map((n) => ({
+				replaces: n.replaces,
+				id: n.id,
 				contactId: n.contactId,
 				threadId: n.threadId,
-				kind: step.next.kind,
-				dueAt: step.next.due.dueAt.getTime(),
-				dueOn: step.next.due.dueOn,
-				attempt: step.next.attempt,
+				kind: n.kind,
+				dueAt: n.dueAt.getTime(),
+				dueOn: n.dueOn,
+				attempt: n.attempt,
 				note: n.note,
-			});
-		if (step.thread && n.threadId) threads.push({ id: n.threadId, ...step.thread });
-	}
-	return { sent: nudges.map((n) => n.id), next, threads };
+				wakeAt: n.wakeAt?.getTime() ?? null,
+			})),
+		dormant: items.filter((n) => n.dormant && n.contactId).map((n) => n.contactId as string),
+	};
 }
 
 async function planMail(
 	services: Services,
 	u: UserDue,
-	nudges: DueNudge[],
+	nudges: TickItem[],
 	rendered: { subject: string; text: string; html: string },
 	kind: "digest" | "nudge",
 	dedupeKey: string,
@@ -87,14 +90,14 @@ async function planMail(
 		now,
 	);
 	const effects: MailEffects = {
-		// The trigger inserts the token (migrations/0003): only its hash.
+		// The trigger inserts the token (migrations/0006): only its hash.
 		token: token && {
 			id: token.id,
 			hash: token.tokenHash,
 			expiresAt: token.expiresAt.getTime(),
 			context: token.contextJson,
 		},
-		...effectsOf(u, nudges, now),
+		...effectsOf(nudges),
 		digestOn: kind === "digest" ? localDate(now, u.clock.timezone) : null,
 	};
 	return { outbox: { ...row, effectsJson: JSON.stringify(effects) } };
@@ -122,11 +125,13 @@ function packForWriting(mails: PlannedMail[]): PlannedMail[][] {
 async function planChunk(services: Services, users: UserDue[], now: Date, summary: NudgeTickSummary) {
 	const mails: PlannedMail[] = [];
 	for (const u of users) {
-		const plan = planUser(u, u.lastDigestOn === localDate(now, u.clock.timezone));
-		const links = await itemLinks(services.config, u.userId, [...(plan.digest ?? []), ...plan.singles], now);
+		const plan = planUser(u, now);
+		// A digest delivers what it shows; the "+N more" wait for the next one.
+		const shown = plan.digest?.slice(0, DIGEST_MAX_ITEMS) ?? [];
+		const links = await itemLinks(services.config, u.userId, [...shown, ...plan.singles], now);
 		if (plan.digest) {
 			const rendered = await renderDigest(plan.digest, now, `${services.config.publicUrl}/app`, links);
-			mails.push(await planMail(services, u, plan.digest, rendered, "digest", digestKey(u, now), now));
+			mails.push(await planMail(services, u, shown, rendered, "digest", digestKey(u, now), now));
 			summary.digests++;
 		}
 		for (const n of plan.singles) {
@@ -175,11 +180,21 @@ export async function sendDueNudges(
 			summary.more = true;
 			break;
 		}
-		let users = groupByUser(rows).filter((u) => u.to !== null);
+		let users = groupByUser(rows, now, newId).filter((u) => u.to !== null);
 		// A full page may have cut the last user's nudges short: leave them whole for the next page.
 		if (fetched.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
 		for (const u of users) for (const n of u.nudges) seen.add(n.id);
 		for (const r of rows) if (r.to === null) seen.add(r.id);
+		// Delivered rungs with nothing after them (a setting changed): they stop waking.
+		const quiet = users.flatMap((u) =>
+			rows.filter((r) => r.userId === u.userId && r.state === "sent" && !u.nudges.some((n) => n.replaces === r.id)),
+		);
+		for (const r of quiet) seen.add(r.id);
+		if (quiet.length)
+			await clearWake(
+				db,
+				quiet.map((r) => r.id),
+			);
 		waiting.push(...users);
 		// Whole chunks now; a short remainder waits for the next page, so calls stay ceil(N/100).
 		while (waiting.length >= USERS_PER_CHUNK) await writeAndSend(waiting.splice(0, USERS_PER_CHUNK));

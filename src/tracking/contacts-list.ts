@@ -25,8 +25,11 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 		if (match) conditions.push(match);
 	}
 	if (filter.status) conditions.push(eq(contacts.status, filter.status));
-	const nextNudge = sql<number | null>`(select min(${nudges.dueAt}) from ${nudges}
-		where ${nudges.contactId} = ${contacts.id} and ${nudges.userId} = ${userId} and ${inArray(nudges.state, OPEN_NUDGE_STATES)})`;
+	// The thread's one open nudge (a join, not a subquery per contact): when it is
+	// next in front of the user; a delivered one, when its next rung comes.
+	const nextNudge = sql<
+		number | null
+	>`case when ${nudges.state} = 'sent' then ${nudges.wakeAt} else ${nudges.dueAt} end`;
 	const rows = await db
 		.select({
 			id: contacts.id,
@@ -40,6 +43,10 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 		})
 		.from(contacts)
 		.leftJoin(referrer, and(eq(referrer.id, contacts.referrerId), eq(referrer.userId, userId)))
+		.leftJoin(
+			nudges,
+			and(eq(nudges.contactId, contacts.id), eq(nudges.userId, userId), inArray(nudges.state, OPEN_NUDGE_STATES)),
+		)
 		.where(and(...conditions))
 		.orderBy(desc(sql`coalesce(${contacts.lastContactAt}, ${contacts.createdAt})`), asc(contacts.id))
 		.limit(limit)

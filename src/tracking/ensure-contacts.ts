@@ -24,8 +24,18 @@ export interface EnsureOptions {
 	now: Date;
 }
 
+/** Contacts known by name only (a forward showing "From: Dana Whitfield") are keyed `name:<name>`. */
+export const NAME_ONLY_PREFIX = "name:";
+
+/** A person with no address, keyed by their name. */
+export function nameOnly(name: string): MailAddress {
+	const clean = name.replace(/\s+/g, " ").trim().slice(0, 80);
+	return { name: clean, address: `${NAME_ONLY_PREFIX}${clean.toLowerCase()}` };
+}
+
 /** The display name: "Ann Lee", else the address. */
-export const displayName = (c: { name: string | null; email: string }) => c.name?.trim() || c.email;
+export const displayName = (c: { name: string | null; email: string }) =>
+	c.name?.trim() || (c.email.startsWith(NAME_ONLY_PREFIX) ? c.email.slice(NAME_ONLY_PREFIX.length) : c.email);
 
 export async function ensureContacts(
 	repo: TrackingRepo,

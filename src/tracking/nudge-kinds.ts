@@ -1,24 +1,24 @@
 /** The words for nudges that rules share: their kinds and states, and the groups of kinds the rules act on. */
-import type { NUDGE_KINDS, NUDGE_STATES } from "../db/schema";
+import type { CONTACT_STATUSES, NUDGE_KINDS, NUDGE_STATES } from "../db/schema";
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 export type NudgeState = (typeof NUDGE_STATES)[number];
+/** A thread's state (DESIGN.md): new, awaiting reply, replied, met, dormant, stopped (`closed`). */
+export type ThreadStatus = (typeof CONTACT_STATUSES)[number];
 
-/** Still to be delivered: waiting for its due time, or snoozed until then. */
-export const OPEN_NUDGE_STATES = ["pending", "snoozed"] as const satisfies readonly NudgeState[];
+/** Waiting to be delivered: pending until its due time, or snoozed until then. */
+export const UNDELIVERED_NUDGE_STATES = ["pending", "snoozed"] as const satisfies readonly NudgeState[];
 
-/** Not finished: still open, or delivered and not yet marked done. */
-export const UNFINISHED_NUDGE_STATES = [...OPEN_NUDGE_STATES, "sent"] as const satisfies readonly NudgeState[];
+/**
+ * Open: what the user sees as the thread's one nudge (DESIGN.md). Undelivered, or
+ * delivered and not yet acted on (`sent`, until the next rung replaces it). The
+ * database holds at most one per contact (index `nudges_one_open_per_contact`).
+ */
+export const OPEN_NUDGE_STATES = [...UNDELIVERED_NUDGE_STATES, "sent"] as const satisfies readonly NudgeState[];
 
-export const isUnfinished = (state: NudgeState) => (UNFINISHED_NUDGE_STATES as readonly NudgeState[]).includes(state);
 export const isOpen = (state: NudgeState) => (OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);
 
 /** The outreach ladder: follow-ups, the last try, and a résumé's confirm-receipt. A reply stops all three. */
 export const FOLLOW_UP_KINDS = ["follow_up", "last_try", "confirm_receipt"] as const satisfies readonly NudgeKind[];
 
-/**
- * Every kind that is a rung of a ladder (DESIGN.md cadence): the follow-ups, intro
- * reach-outs and check-ins. Snoozing an item cancels the thread's other open rungs,
- * and the ladder continues from the snoozed item.
- */
-export const LADDER_KINDS = [...FOLLOW_UP_KINDS, "reach_out", "check_in"] as const satisfies readonly NudgeKind[];
+export const isFollowUp = (kind: NudgeKind) => (FOLLOW_UP_KINDS as readonly NudgeKind[]).includes(kind);

@@ -3,12 +3,12 @@
  * Reads are scoped to one user and chunked under D1's 100-parameter limit;
  * writes are returned as statements for the caller's single batch.
  */
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, messages, nudges, type THREAD_KINDS, threads } from "../db/schema";
 import { newId } from "../lib/crypto";
 import type { DueTime } from "../time/resolve-delay";
-import { type NudgeKind, OPEN_NUDGE_STATES } from "./nudge-kinds";
+import type { NudgeKind } from "./nudge-kinds";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -73,58 +73,20 @@ export function createTrackingRepo(db: Db) {
 			return out;
 		},
 
-		/**
-		 * In one round trip: the not-closed threads of these contacts under any of these
-		 * subject keys (newest first), and their open nudges of these kinds.
-		 */
-		async threadsWithOpenNudges(
-			userId: string,
-			contactIds: readonly string[],
-			keys: readonly string[],
-			kinds: readonly NudgeKind[],
-		): Promise<{ threads: ThreadRow[]; nudges: NudgeRow[]; introReachOuts: NudgeRow[] }> {
-			if (!contactIds.length || !keys.length) return { threads: [], nudges: [], introReachOuts: [] };
-			const match = and(
-				eq(threads.userId, userId),
-				inArray(threads.contactId, contactIds.slice(0, CHUNK / 2)),
-				inArray(threads.subjectKey, keys.slice(0, CHUNK / 2)),
-				ne(threads.state, "closed"),
-			);
-			const [found, open, reachOuts] = await db.batch([
-				db.select().from(threads).where(match).orderBy(desc(threads.updatedAt)),
-				db
-					.select()
-					.from(nudges)
-					.where(
-						and(
-							eq(nudges.userId, userId),
-							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(match)),
-							inArray(nudges.state, OPEN_NUDGE_STATES),
-							inArray(nudges.kind, [...kinds]),
-						),
-					),
-				// Reach-outs still open from introductions of these people.
-				db
-					.select()
-					.from(nudges)
-					.where(
-						and(
-							eq(nudges.userId, userId),
-							inArray(nudges.contactId, contactIds.slice(0, CHUNK / 2)),
-							eq(nudges.kind, "reach_out"),
-							inArray(nudges.state, OPEN_NUDGE_STATES),
-							inArray(nudges.threadId, db.select({ id: threads.id }).from(threads).where(eq(threads.kind, "intro"))),
-						),
-					),
-			]);
-			return { threads: found, nudges: open, introReachOuts: reachOuts };
-		},
-
-		async openThreadsOf(userId: string, contactId: string): Promise<ThreadRow[]> {
+		/** The threads of these contacts under any of these subject keys, newest first. */
+		async threadsOf(userId: string, contactIds: readonly string[], keys: readonly string[]): Promise<ThreadRow[]> {
+			if (!contactIds.length || !keys.length) return [];
 			return db
 				.select()
 				.from(threads)
-				.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId), eq(threads.state, "open")));
+				.where(
+					and(
+						eq(threads.userId, userId),
+						inArray(threads.contactId, contactIds.slice(0, CHUNK / 2)),
+						inArray(threads.subjectKey, keys.slice(0, CHUNK / 2)),
+					),
+				)
+				.orderBy(desc(threads.updatedAt));
 		},
 
 		async threadsByKey(userId: string, key: string): Promise<ThreadRow[]> {
@@ -132,30 +94,6 @@ export function createTrackingRepo(db: Db) {
 				.select()
 				.from(threads)
 				.where(and(eq(threads.userId, userId), eq(threads.subjectKey, key)));
-		},
-
-		async pendingNudges(
-			userId: string,
-			threadIds: readonly string[],
-			kinds: readonly NudgeKind[],
-		): Promise<NudgeRow[]> {
-			const out: NudgeRow[] = [];
-			for (const part of chunks([...new Set(threadIds)])) {
-				out.push(
-					...(await db
-						.select()
-						.from(nudges)
-						.where(
-							and(
-								eq(nudges.userId, userId),
-								inArray(nudges.threadId, part),
-								inArray(nudges.state, OPEN_NUDGE_STATES),
-								inArray(nudges.kind, [...kinds]),
-							),
-						)),
-				);
-			}
-			return out;
 		},
 
 		insertContact(row: typeof contacts.$inferInsert) {
@@ -193,7 +131,7 @@ export function createTrackingRepo(db: Db) {
 		insertMessage(row: typeof messages.$inferInsert) {
 			return db.insert(messages).values(row).onConflictDoNothing();
 		},
-		/** A new pending nudge. */
+		/** A nudge about no contact (a reminder, a celebration). A contact's nudges go through the lifecycle (thread-store.ts). */
 		addNudge(n: NewNudge) {
 			return db.insert(nudges).values({
 				id: newId(),
@@ -209,32 +147,6 @@ export function createTrackingRepo(db: Db) {
 				createdAt: n.now,
 				updatedAt: n.now,
 			});
-		},
-		rescheduleNudge(userId: string, id: string, due: { dueAt: Date; dueOn: string | null }, now: Date) {
-			return db
-				.update(nudges)
-				.set({ dueAt: due.dueAt, dueOn: due.dueOn, updatedAt: now })
-				.where(and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, OPEN_NUDGE_STATES)));
-		},
-		cancelNudgesById(userId: string, ids: readonly string[], now: Date) {
-			return db
-				.update(nudges)
-				.set({ state: "cancelled", closedAt: now, updatedAt: now })
-				.where(and(eq(nudges.userId, userId), inArray(nudges.id, [...ids]), inArray(nudges.state, OPEN_NUDGE_STATES)));
-		},
-		/** Cancels the open nudges of these kinds on these threads. */
-		cancelNudges(userId: string, threadIds: readonly string[], kinds: readonly NudgeKind[], now: Date) {
-			return db
-				.update(nudges)
-				.set({ state: "cancelled", closedAt: now, updatedAt: now })
-				.where(
-					and(
-						eq(nudges.userId, userId),
-						inArray(nudges.threadId, [...threadIds]),
-						inArray(nudges.state, OPEN_NUDGE_STATES),
-						inArray(nudges.kind, [...kinds]),
-					),
-				);
 		},
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmReceiptDue, followUpDue, sameDayDue, thankYouDue } from "../../src/nudges/cadence";
-import { successorOf } from "../../src/nudges/ladder";
+import { confirmReceiptDue, followUpDue, sameDayDue, thankYouDue } from "../../src/lifecycle/cadence";
+import { nextRung } from "../../src/lifecycle/ladder";
 import { dateHeaderOffset, inferTimezone } from "../../src/time/infer-timezone";
 import { addBusinessDays, instantAt, localDate, MON_TO_FRI, onOrNextBusinessDay } from "../../src/time/local-time";
 import { resolveDelay } from "../../src/time/resolve-delay";
@@ -40,13 +40,13 @@ describe("instantAt: the digest hour on either side of each DST change", () => {
 
 describe("cadence on local business days", () => {
 	it.each([
-		// zone, sent at (UTC), first follow-up local date
+		// zone, sent at (UTC), first follow-up local date: 3 business days later
 		["America/New_York", "2026-11-23T14:15:00Z", "2026-11-26"], // Mon → Thu
-		["America/New_York", "2026-11-27T03:00:00Z", "2026-11-30"], // still Thu 26 locally → Sun → Mon
-		["Europe/Berlin", "2026-10-23T22:30:00Z", "2026-10-27"], // Sat 24 local → Tue 27
-		["Asia/Kolkata", "2026-11-25T20:00:00Z", "2026-11-30"], // Thu 26 local (01:30) → Sun → Mon
-		["Australia/Sydney", "2026-10-01T15:00:00Z", "2026-10-05"], // Fri 2 Oct → Mon 5 (DST day 4 Oct)
-		["Pacific/Auckland", "2026-04-01T12:00:00Z", "2026-04-06"], // Thu 2 Apr → Sun 5 → Mon 6
+		["America/New_York", "2026-11-27T03:00:00Z", "2026-12-01"], // still Thu 26 locally → Fri, Mon, Tue
+		["Europe/Berlin", "2026-10-23T22:30:00Z", "2026-10-28"], // Sat 24 local → Mon, Tue, Wed 28
+		["Asia/Kolkata", "2026-11-25T20:00:00Z", "2026-12-01"], // Thu 26 local (01:30) → Fri, Mon, Tue
+		["Australia/Sydney", "2026-10-01T15:00:00Z", "2026-10-07"], // Fri 2 Oct → Mon 5, Tue 6, Wed 7 (DST 4 Oct)
+		["Pacific/Auckland", "2026-04-01T12:00:00Z", "2026-04-07"], // Thu 2 Apr → Fri 3, Mon 6, Tue 7
 	])("follow-up after outreach in %s at %s is due %s", (tz, sent, dueOn) => {
 		const due = followUpDue(new Date(sent), 1, user(tz));
 		expect(due.dueOn).toBe(dueOn);
@@ -63,8 +63,8 @@ describe("cadence on local business days", () => {
 
 	it.each([
 		// first gap, then every, attempt, due (sent Mon 23 Nov, New York)
-		[5, 7, 1, "2026-11-30"], // Sat 28 → Mon 30
-		[5, 7, 2, "2026-11-30"], // +7 = Mon 30
+		[5, 7, 1, "2026-11-30"], // +5 business days = Mon 30
+		[5, 7, 2, "2026-12-02"], // +7 business days = Wed 2 Dec
 		[1, 2, 1, "2026-11-24"],
 		[1, 2, 3, "2026-11-25"],
 	])(
@@ -77,12 +77,8 @@ describe("cadence on local business days", () => {
 
 	it("the ladder after a delivery uses the user's own gap", () => {
 		const own = { ...user("America/New_York"), followUpDays: 2, followUpEvery: 6 };
-		const next = successorOf(
-			{ kind: "follow_up", attempt: 1, fromIntro: false },
-			new Date("2026-11-23T14:15:00Z"),
-			own,
-		);
-		expect(next).toMatchObject({ kind: "follow_up", attempt: 2, due: { dueOn: "2026-11-30" } }); // Sun 29 → Mon 30
+		const next = nextRung({ kind: "follow_up", attempt: 1 }, new Date("2026-11-23T14:15:00Z"), own, { metAt: null });
+		expect(next).toMatchObject({ kind: "follow_up", attempt: 2, due: { dueOn: "2026-12-01" } }); // +6 business days
 	});
 
 	it("confirm receipt is 5 business days later", () => {

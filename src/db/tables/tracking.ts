@@ -1,4 +1,5 @@
 /** What is tracked: contacts, threads, message metadata and nudges. */
+import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, userRef } from "./columns";
 
@@ -17,6 +18,10 @@ export const contacts = sqliteTable(
 		}),
 		notes: text("notes"),
 		lastContactAt: integer("last_contact_at", { mode: "timestamp_ms" }),
+		/** When the referrer introduced them: the intro mail's own Date (ages count from it). */
+		introducedAt: integer("introduced_at", { mode: "timestamp_ms" }),
+		/** When the user last met them (a meeting's end): the check-in counts from it. */
+		metAt: integer("met_at", { mode: "timestamp_ms" }),
 		createdAt: createdAt(),
 		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 	},
@@ -79,6 +84,8 @@ export const messages = sqliteTable(
 	(t) => [
 		uniqueIndex("messages_user_message_id_uq").on(t.userId, t.messageId),
 		index("messages_thread_idx").on(t.threadId),
+		// A contact's reply-all names our Message-IDs: whose mail it answers.
+		index("messages_message_id_idx").on(t.messageId),
 	],
 );
 
@@ -93,7 +100,12 @@ export const NUDGE_KINDS = [
 	"celebrate",
 	"reminder",
 ] as const;
-export const NUDGE_STATES = ["pending", "sent", "done", "snoozed", "cancelled"] as const;
+/**
+ * pending/snoozed: waiting for its due time; sent: delivered and not acted on (still
+ * open until the next rung replaces it at `wake_at`); done/cancelled: closed by the
+ * user or an event; superseded: replaced by the next rung of its ladder.
+ */
+export const NUDGE_STATES = ["pending", "sent", "done", "snoozed", "cancelled", "superseded"] as const;
 
 export const nudges = sqliteTable(
 	"nudges",
@@ -113,6 +125,8 @@ export const nudges = sqliteTable(
 		/** Free text for plain reminders and celebrate lists. */
 		note: text("note"),
 		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		/** For a delivered rung: when the next rung of its ladder replaces it (null: nothing follows). */
+		wakeAt: integer("wake_at", { mode: "timestamp_ms" }),
 		closedAt: integer("closed_at", { mode: "timestamp_ms" }),
 		createdAt: createdAt(),
 		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -122,5 +136,11 @@ export const nudges = sqliteTable(
 		index("nudges_state_due_idx").on(t.state, t.dueAt),
 		index("nudges_user_state_idx").on(t.userId, t.state),
 		index("nudges_thread_idx").on(t.threadId),
+		// The tick's other query: delivered rungs whose next rung is due.
+		index("nudges_wake_idx").on(t.wakeAt).where(sql`${t.state} = 'sent'`),
+		// The lifecycle's invariant (DESIGN.md): at most one open nudge per contact's thread.
+		uniqueIndex("nudges_one_open_per_contact")
+			.on(t.contactId)
+			.where(sql`${t.contactId} is not null and ${t.state} in ('pending', 'sent', 'snoozed')`),
 	],
 );

@@ -1,17 +1,17 @@
 /**
- * The user forwarded an email. First rule that fits: (a) the sender has an open
- * thread, so this is their reply; (b) it introduces people, who get a reach-out
- * nudge today with the sender as referrer; (c) otherwise, reply to the sender.
- * A forward of the user's own sent mail is outreach. An introduction from
- * someone with an open thread is both (a) and (b).
+ * The user forwarded an email; what happened counts from the forwarded mail's own
+ * Date. (a) we were waiting for the sender's answer: this is their reply; (b) it
+ * introduces people, who get a reach-out today with the sender as referrer;
+ * (c) otherwise, reply to the sender. A forward of the user's own sent mail is
+ * outreach. A sender shown by name only is tracked by name.
  */
 
 import type { Write } from "../../db/write";
 import { newId } from "../../lib/crypto";
+import type { Thread } from "../../lifecycle/thread";
+import { applyThreadChanges, freshThread, type ThreadChange } from "../../lifecycle/thread-store";
 import type { MailAddress } from "../../mail/mail-address";
-import { sameDayDue } from "../../nudges/cadence";
-import { displayName, ensureContacts } from "../../tracking/ensure-contacts";
-import { FOLLOW_UP_KINDS } from "../../tracking/nudge-kinds";
+import { displayName, ensureContacts, nameOnly } from "../../tracking/ensure-contacts";
 import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
@@ -52,45 +52,45 @@ async function trackForward(
 			firstDue: null,
 		});
 	}
-	if (!sender?.address || !keep(sender)) {
+	// A forward that shows a name and no address: the person is tracked by name.
+	const person = sender?.address ? sender : sender?.name ? nameOnly(sender.name) : null;
+	if (!person || (person.address === sender?.address && !keep(person))) {
 		const who = sender?.name ? `${sender.name} (no address in the forward)` : "no sender";
 		return ignored(user.id, { reason: "forward_without_sender", who });
 	}
 
 	// A forwarded out-of-office: not a reply; it may move the follow-up.
 	if (isAutoReplySubject(fwd.subject)) {
-		const moved = await moveForAbsence(ctx, account, sender.address, fwd.body, fwd.date ?? now);
+		const moved = await moveForAbsence(ctx, account, person.address, fwd.body, fwd.date ?? now);
 		return moved ?? ignored(user.id, { reason: "out_of_office", moved: null });
 	}
 
-	const repo = createTrackingRepo(ctx.services.db);
+	const { db } = ctx.services;
+	const repo = createTrackingRepo(db);
 	const writes: Write[] = [];
 	const lines: string[] = [];
-	const participants = [...fwd.to, ...fwd.cc].filter((p) => keep(p) && p.address !== sender.address);
+	const at = fwd.date && fwd.date.getTime() <= now.getTime() ? fwd.date : now;
+	const participants = [...fwd.to, ...fwd.cc].filter((p) => keep(p) && p.address !== person.address);
 	const named = namedAddresses(`${fwd.note}\n${fwd.body}`).filter(
-		(p) => keep(p) && p.address !== sender.address && !participants.some((q) => q.address === p.address),
+		(p) => keep(p) && p.address !== person.address && !participants.some((q) => q.address === p.address),
 	);
 	const introLanguage = hasIntroLanguage(`${fwd.note}\n${subject}\n${fwd.body}`);
 	const introduced = opts.intro || introLanguage ? [...participants, ...named] : named;
 
-	const senderRef = await ensureContacts(repo, user.id, [sender], { status: "replied", touch: false, now });
+	const senderRef = await ensureContacts(repo, user.id, [person], { status: "new", touch: false, now });
 	writes.push(...senderRef.writes);
 	const from = senderRef.contacts[0];
 	if (!from) return ignored(user.id, { reason: "forward_without_sender", who: null });
 	const key = subjectKey(subject);
+	const threads = new Map<string, Thread>();
+	if (from.isNew) threads.set(from.id, freshThread(from.id, displayName(from)));
+	const changes: ThreadChange[] = [];
 
-	// (a) Their reply: stop following up.
-	const open = from.isNew ? [] : await repo.openThreadsOf(user.id, from.id);
-	if (open.length) {
-		const ids = open.map((t) => t.id);
-		writes.push(repo.cancelNudges(user.id, ids, FOLLOW_UP_KINDS, now));
-		for (const t of open)
-			writes.push(repo.updateThread(user.id, t.id, { state: "replied", lastInboundAt: now, updatedAt: now }));
-		writes.push(repo.updateContact(user.id, from.id, { status: "replied", lastContactAt: now, updatedAt: now }));
-		lines.push(`${displayName(from)} replied: follow-ups stopped`);
-	}
+	// (a) Their mail, while we waited for it: their reply.
+	const waiting = from.existing?.status === "awaiting_reply" || from.existing?.status === "dormant";
+	if (waiting) changes.push({ contactId: from.id, event: { type: "reply", at } });
 
-	// (b) An introduction: reach out to each introduced person today.
+	// (b) An introduction: reach out to each introduced person today; the intro's age counts from its own Date.
 	if (introduced.length) {
 		const intro = await ensureContacts(repo, user.id, introduced, {
 			status: "new",
@@ -99,29 +99,13 @@ async function trackForward(
 			now,
 		});
 		writes.push(...intro.writes);
-		const due = sameDayDue(now, user);
-		for (const person of intro.contacts) {
+		for (const p of intro.contacts) {
 			const threadId = newId();
+			if (p.isNew) threads.set(p.id, freshThread(p.id, displayName(p), from.id));
 			writes.push(
-				repo.openThread({
-					id: threadId,
-					userId: user.id,
-					contactId: person.id,
-					kind: "intro",
-					key,
-					subject,
-					now,
-				}),
-				repo.addNudge({
-					userId: user.id,
-					contactId: person.id,
-					threadId,
-					kind: "reach_out",
-					due,
-					note: `introduced by ${displayName(from)}`,
-					now,
-				}),
+				repo.openThread({ id: threadId, userId: user.id, contactId: p.id, kind: "intro", key, subject, now }),
 			);
+			changes.push({ contactId: p.id, event: { type: "introduced", at, threadId, referrerId: from.id } });
 		}
 		lines.push(
 			`introduction from ${displayName(from)}: reach out to ${intro.contacts.map(displayName).join(", ")} today`,
@@ -131,10 +115,9 @@ async function trackForward(
 		const others = await ensureContacts(repo, user.id, participants, { status: "new", touch: false, now });
 		writes.push(...others.writes);
 	}
-	if (!introduced.length && !open.length) {
-		// (c) Reply to the sender.
+	if (!introduced.length && !waiting) {
+		// (c) They wrote to the user: reply to them.
 		const threadId = newId();
-		const due = sameDayDue(now, user);
 		writes.push(
 			repo.openThread({
 				id: threadId,
@@ -143,21 +126,16 @@ async function trackForward(
 				kind: "outreach",
 				key,
 				subject,
-				lastInboundAt: fwd.date ?? now,
-				now,
-			}),
-			repo.addNudge({
-				userId: user.id,
-				contactId: from.id,
-				threadId,
-				kind: "reach_out",
-				due,
-				note: "reply",
+				lastInboundAt: at,
 				now,
 			}),
 		);
-		lines.push(`reply to ${displayName(from)}: reminder today`);
+		changes.push({ contactId: from.id, event: { type: "wrote", at, threadId } });
 	}
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
+	writes.push(...lifecycle.writes);
+	if (waiting) lines.unshift(`${displayName(from)} replied: follow-ups stopped`);
+	if (!introduced.length && !waiting) lines.push(`reply to ${displayName(from)}: reminder today`);
 
 	if (ctx.mail.messageId) {
 		writes.push(
@@ -166,8 +144,8 @@ async function trackForward(
 				userId: user.id,
 				messageId: ctx.mail.messageId,
 				direction: "inbound",
-				fromAddress: sender.address,
-				fromName: sender.name || null,
+				fromAddress: person.address,
+				fromName: person.name || null,
 				toJson: JSON.stringify(fwd.to),
 				ccJson: JSON.stringify(fwd.cc),
 				subject: subject.slice(0, 300),
@@ -177,7 +155,7 @@ async function trackForward(
 			}),
 		);
 	}
-	const reason = introduced.length ? "introduction" : open.length ? "reply_seen" : "forward";
+	const reason = introduced.length ? "introduction" : waiting ? "reply_seen" : "forward";
 	return accepted(user.id, { reason, lines }, writes);
 }
 

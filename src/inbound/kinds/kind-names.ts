@@ -2,6 +2,7 @@
 export type KindName =
 	| "other_domain"
 	| "reply_token"
+	| "contact_reply"
 	| "new_sender"
 	| "unconfirmed_sender"
 	| "status"

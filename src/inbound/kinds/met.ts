@@ -1,10 +1,12 @@
-/** met@/thanks@: the people on the mail (or on the forwarded one) were met today: thank-you notes today. */
+/**
+ * met@/thanks@: the people on the mail (or on the forwarded one) were met today:
+ * a thank-you note today, unless this mail is that note (then a check-in later).
+ */
 import type { MailAddress } from "../../mail/mail-address";
-import { sameDayDue } from "../../nudges/cadence";
 import { subjectKey } from "../../tracking/subject-key";
 import { type Account, accepted, type Effects, type InboundContext } from "../inbound-context";
 import { nothingToTrack } from "../reply-mail";
-import { others, scheduleThankYous } from "../thank-you-notes";
+import { isThankYouNote, others, scheduleMeetings } from "../thank-you-notes";
 import { confirmedAccount, type InboundKind } from "./inbound-kind";
 
 async function trackMet(
@@ -12,20 +14,24 @@ async function trackMet(
 	account: Account,
 	people: MailAddress[],
 	subject: string,
+	direct: boolean,
 ): Promise<Effects | null> {
 	const who = others(ctx, account, people);
 	if (!who.length) return null;
 	const key = `met:${subjectKey(subject)}:${ctx.mail.messageId ?? ctx.messageKey}`.slice(0, 200);
-	const s = await scheduleThankYous(ctx, account, who, {
+	// The user's own mail to them, BCC'd here, may be the thank-you note itself.
+	const thanked = direct && isThankYouNote(subject, ctx.mail.text);
+	const s = await scheduleMeetings(ctx, account, who, {
 		key,
 		subject: subject || "Meeting",
-		due: sameDayDue(ctx.now, account.user),
-		at: ctx.now,
+		end: ctx.now,
+		start: ctx.now,
+		thanked,
 	});
 	return accepted(account.user.id, { reason: "met", names: s.names }, s.writes);
 }
 
-export const met: InboundKind<{ account: Account; people: MailAddress[]; subject: string }> = {
+export const met: InboundKind<{ account: Account; people: MailAddress[]; subject: string; direct: boolean }> = {
 	name: "met",
 	match: async (input) => {
 		const account = confirmedAccount(input);
@@ -35,8 +41,8 @@ export const met: InboundKind<{ account: Account; people: MailAddress[]; subject
 		const people = forward
 			? [...(forward.from ? [forward.from] : []), ...forward.to, ...forward.cc]
 			: [...mail.to, ...mail.cc];
-		return { account, people, subject: forward?.subject ?? mail.subject };
+		return { account, people, subject: forward?.subject ?? mail.subject, direct: !forward };
 	},
-	process: async (ctx, { account, people, subject }) =>
-		(await trackMet(ctx, account, people, subject)) ?? nothingToTrack(ctx, account, "no one else is on it."),
+	process: async (ctx, { account, people, subject, direct }) =>
+		(await trackMet(ctx, account, people, subject, direct)) ?? nothingToTrack(ctx, account, "no one else is on it."),
 };

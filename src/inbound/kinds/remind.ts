@@ -1,5 +1,5 @@
 /** remind@ (remind+3d@, remind+tomorrow4pm@): a plain reminder about this email, no contact logic. */
-import { defaultReminderDue } from "../../nudges/cadence";
+import { defaultReminderDue } from "../../lifecycle/cadence";
 import { formatDate, formatLocal } from "../../time/local-time";
 import { type DueTime, resolveDelay } from "../../time/resolve-delay";
 import { createTrackingRepo } from "../../tracking/tracking-repo";

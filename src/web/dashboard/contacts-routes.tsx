@@ -12,7 +12,7 @@ import {
 	type TimelineEntry,
 } from "../../tracking/contact-detail";
 import { isContactStatus, listContacts } from "../../tracking/contacts-list";
-import { isUnfinished } from "../../tracking/nudge-kinds";
+import { isOpen } from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
 import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
@@ -107,7 +107,7 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 		t.type === "mail"
 			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
 			: `${t.what.replace("_", " ")} reminder ${t.title === "pending" ? "due" : t.title}`;
-	const open = detail.nudges.filter((n) => isUnfinished(n.state));
+	const open = detail.nudges.filter((n) => isOpen(n.state));
 	const back = `/app/contacts/${contact.id}`;
 	return c.html(
 		<AppPage title={nameOf(contact)} current="/app/contacts" notice={takeNotice(c)}>

@@ -1,0 +1,104 @@
+/**
+ * A contact answered the user with us in Cc (reply-all on a BCC'd outreach that
+ * CC'd track@, or a reply naming one of our tracked Message-IDs). It is the
+ * contact's `reply` (DESIGN.md lifecycle): their follow-ups stop. The contact is
+ * never a new account and never gets mail from us. Mail from an unknown sender
+ * that is no user's contact's goes on to the new-sender kind.
+ */
+import { and, inArray, isNotNull } from "drizzle-orm";
+import { createAccountsRepo } from "../../accounts/accounts-repo";
+import { messages, userAddresses } from "../../db/schema";
+import { applyThreadChanges } from "../../lifecycle/thread-store";
+import { createTrackingRepo } from "../../tracking/tracking-repo";
+import { accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
+import { snippetOf } from "../snippet";
+import type { InboundKind } from "./inbound-kind";
+import { newSender } from "./new-sender";
+
+/** Addresses and Message-IDs looked at, at most. */
+const MAX_LOOKUPS = 40;
+
+interface ContactMail {
+	address: string;
+	/** Message-IDs this mail answers. */
+	refs: string[];
+	/** Everyone else it went to. */
+	recipients: string[];
+}
+
+/** Which user this is a contact's mail to: through a Message-ID we stored, else a verified address in To/Cc. */
+async function whoseContact(ctx: InboundContext, m: ContactMail): Promise<string | null> {
+	const { db } = ctx.services;
+	const [byRef, byAddress] = await db.batch([
+		db
+			.select({ userId: messages.userId })
+			.from(messages)
+			.where(inArray(messages.messageId, m.refs.length ? m.refs : [""]))
+			.limit(1),
+		db
+			.select({ userId: userAddresses.userId })
+			.from(userAddresses)
+			.where(
+				and(
+					inArray(userAddresses.address, m.recipients.length ? m.recipients : [""]),
+					isNotNull(userAddresses.verifiedAt),
+				),
+			)
+			.limit(1),
+	]);
+	return byRef[0]?.userId ?? byAddress[0]?.userId ?? null;
+}
+
+async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<Effects> {
+	const userId = await whoseContact(ctx, m);
+	if (!userId) return newSender.process(ctx, { address: m.address });
+	const { db } = ctx.services;
+	const repo = createTrackingRepo(db);
+	const [user, contact] = await Promise.all([
+		createAccountsRepo(db).findById(userId),
+		repo.contactsByEmail(userId, [m.address]).then((found) => found.get(m.address)),
+	]);
+	if (!user || !contact) return ignored(userId, { reason: "contact_mail_untracked" });
+	const at = ctx.mail.date && ctx.mail.date.getTime() <= ctx.now.getTime() ? ctx.mail.date : ctx.now;
+	const { writes, applied } = await applyThreadChanges(
+		db,
+		{ id: user.id, clock: user },
+		[{ contactId: contact.id, event: { type: "reply", at } }],
+		ctx.now,
+	);
+	if (ctx.mail.messageId)
+		writes.push(
+			repo.insertMessage({
+				id: crypto.randomUUID(),
+				userId,
+				messageId: ctx.mail.messageId,
+				direction: "inbound",
+				fromAddress: m.address,
+				fromName: ctx.mail.from?.name || null,
+				subject: ctx.mail.subject.slice(0, 300),
+				snippet: snippetOf(ctx.mail.text),
+				sentAt: at,
+				createdAt: ctx.now,
+			}),
+		);
+	const name = applied[0]?.thread.name ?? m.address;
+	return accepted(
+		userId,
+		{ reason: "reply_seen", lines: [`${name} replied (you were in copy): follow-ups stopped`] },
+		writes,
+	);
+}
+
+export const contactReply: InboundKind<ContactMail> = {
+	name: "contact_reply",
+	match: ({ sender, mail, mailDomain }) => {
+		if (sender.account !== null) return null;
+		const ours = `@${mailDomain}`;
+		const refs = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])].slice(0, MAX_LOOKUPS);
+		const recipients = [...new Set([...mail.to, ...mail.cc].map((p) => p.address))]
+			.filter((a) => a && !a.endsWith(ours) && a !== sender.address)
+			.slice(0, MAX_LOOKUPS);
+		return refs.length || recipients.length ? { address: sender.address, refs, recipients } : null;
+	},
+	process: processContactMail,
+};
