@@ -115,7 +115,8 @@ export async function applyCommands(
 	const now = ctx.now;
 	const repo = createTrackingRepo(db);
 	const out: Applied = { writes: [], done: [], problems: [] };
-	const changes: { change: ThreadChange; line: string; label: string }[] = [];
+	// Lifecycle changes are applied together at the end; each keeps its place among the lines.
+	const changes: { change: ThreadChange; line: string; label: string; slot: number }[] = [];
 	const setUser = (set: Partial<typeof users.$inferInsert>) => db.update(users).set(set).where(eq(users.id, user.id));
 
 	for (const c of commands) {
@@ -223,9 +224,10 @@ export async function applyCommands(
 						: a.kind === "met"
 							? { type: "met", at: now, threadId: item?.threadId ?? null, ...(item ? { nudgeId: item.id } : {}) }
 							: a.kind === "replied"
-								? { type: "reply", at: now }
-								: { type: "stop" };
-			changes.push({ change: { contactId, event }, line: c.line, label });
+								? { type: "reply", at: now, ...(item ? { nudgeId: item.id } : {}) }
+								: { type: "stop", ...(item ? { nudgeId: item.id } : {}) };
+			changes.push({ change: { contactId, event }, line: c.line, label, slot: out.done.length });
+			out.done.push("");
 		}
 	}
 	if (changes.length) {
@@ -257,9 +259,7 @@ const openItem = (userId: string, id: string) =>
 function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string): string {
 	switch (e.type) {
 		case "done":
-			return t.open?.kind === "follow_up" || t.open?.kind === "last_try"
-				? `Done: ${label}. Next follow-up ${t.open.due.dueOn ? formatDate(t.open.due.dueOn) : formatLocal(t.open.due.dueAt, tz)} if no reply.`
-				: `Done: ${label}.`;
+			return `Done: ${label}.`;
 		case "snooze":
 			return `Snoozed ${label} until ${formatLocal(e.until.dueAt, tz)}.`;
 		case "met":

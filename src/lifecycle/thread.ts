@@ -60,7 +60,8 @@ export type ThreadEvent =
 	  }
 	/** They were introduced at `at` (the intro's own Date) by `referrerId`. */
 	| { type: "introduced"; at: Date; threadId: string | null; referrerId: string | null }
-	| { type: "reply"; at: Date }
+	/** `nudgeId` (a reply command on an item): acts only while that item is the open one. */
+	| { type: "reply"; at: Date; nudgeId?: string }
 	/** They wrote to the user (a forward of their mail, not an answer we waited for): reply to them. */
 	| { type: "wrote"; at: Date; threadId: string | null }
 	| { type: "bounce" }
@@ -72,7 +73,7 @@ export type ThreadEvent =
 	/** They met; `at` is the meeting's end. `thanked`: the user's mail was the thank-you itself. */
 	| { type: "met"; at: Date; threadId: string | null; thanked?: boolean; nudgeId?: string }
 	| { type: "meeting_cancelled" }
-	| { type: "stop" }
+	| { type: "stop"; nudgeId?: string }
 	/** On a referrer's thread: the user reached out to the person she introduced. */
 	| { type: "loop"; about: string; threadId: string | null }
 	/** On a referrer's thread: she was copied on that outreach, so the loop is closed. */

@@ -83,7 +83,11 @@ function done(t: Thread, open: OpenNudge, now: Date, user: UserClock): Transitio
 	});
 }
 
+/** A command about an item the user was shown acts only while that item is still the open one. */
+const staleItem = (t: Thread, e: ThreadEvent) => "nudgeId" in e && e.nudgeId !== undefined && t.open?.id !== e.nudgeId;
+
 export function transition(t: Thread, e: ThreadEvent, now: Date, user: UserClock): Transition {
+	if (staleItem(t, e)) return { ...unchanged(t), result: "stale" };
 	switch (e.type) {
 		case "outreach":
 			return outreach(t, e, user);
@@ -130,13 +134,11 @@ export function transition(t: Thread, e: ThreadEvent, now: Date, user: UserClock
 			});
 		}
 		case "done":
-			if (!t.open || t.open.id !== e.nudgeId) return { ...unchanged(t), result: "stale" };
-			return done(t, t.open, now, user);
+			return t.open ? done(t, t.open, now, user) : { ...unchanged(t), result: "stale" };
 		case "snooze":
-			if (!t.open || t.open.id !== e.nudgeId) return { ...unchanged(t), result: "stale" };
+			if (!t.open) return { ...unchanged(t), result: "stale" };
 			return applied(t, { move: { id: t.open.id, state: "snoozed", due: e.until, wakeAt: null } });
 		case "met": {
-			if (e.nudgeId && t.open?.id !== e.nudgeId) return { ...unchanged(t), result: "stale" };
 			const future = e.at.getTime() > now.getTime();
 			const next: NextNudge = e.thanked
 				? { kind: "check_in", attempt: 1, due: checkInDue(e.at, user), threadId: e.threadId, note: null }

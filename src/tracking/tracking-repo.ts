@@ -128,6 +128,13 @@ export function createTrackingRepo(db: Db) {
 				.set(set)
 				.where(and(eq(threads.userId, userId), eq(threads.id, id)));
 		},
+		/** Their answer came: the contact's open conversations are answered. */
+		markReplied(userId: string, contactId: string, at: Date, now: Date) {
+			return db
+				.update(threads)
+				.set({ state: "replied", lastInboundAt: at, updatedAt: now })
+				.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId), eq(threads.state, "open")));
+		},
 		insertMessage(row: typeof messages.$inferInsert) {
 			return db.insert(messages).values(row).onConflictDoNothing();
 		},

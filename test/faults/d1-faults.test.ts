@@ -16,9 +16,9 @@ import { seedDueFollowUps } from "../support/seed";
 const T = new Date("2026-11-23T14:15:00Z");
 const newUser = userFactory("d1fault", T);
 
-const inject = (name: string, when: string) =>
+const inject = (name: string, when: string, on: "INSERT" | "UPDATE" = "INSERT") =>
 	env.DB.exec(
-		`CREATE TRIGGER ${name} BEFORE INSERT ON nudges WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected fault'); END;`,
+		`CREATE TRIGGER ${name} BEFORE ${on} ON nudges WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected fault'); END;`,
 	);
 const clear = (name: string) => env.DB.exec(`DROP TRIGGER ${name};`);
 
@@ -56,8 +56,8 @@ it("tick: the trigger-applied effects failing rolls the outbox insert back; the 
 	await seedDueFollowUps("tickfault", 4, NOW);
 	const stub = resendStub();
 	const bindings = { ...env, RESEND_API_KEY: "re_fault", RESEND_BASE_URL: stub.baseUrl };
-	// The next rung (attempt 2) is inserted by the outbox trigger: make that fail.
-	await inject("fail_successor", "NEW.attempt = 2");
+	// The outbox trigger marks the delivered rungs sent (and when their next rung comes): make that fail.
+	await inject("fail_successor", "NEW.state = 'sent'", "UPDATE");
 	await expect(tick(NOW, bindings)).rejects.toThrow(/injected fault/);
 	const after = await db.get<{ outbox: number; tokens: number; pending: number }>(sql`select
 		(select count(*) from outbox where to_address like 'tickfault%') as outbox,
@@ -71,8 +71,9 @@ it("tick: the trigger-applied effects failing rolls the outbox insert back; the 
 	expect((await stub.delivered()).map((m) => m.to).sort()).toEqual(
 		[0, 1, 2, 3].map((i) => `tickfault${i}@bench.example`),
 	);
+	// Each delivered rung stays open, with its next rung scheduled from the delivery.
 	const nextRungs = await db.get<{ n: number }>(
-		sql`select count(*) as n from nudges where attempt = 2 and state = 'pending'`,
+		sql`select count(*) as n from nudges where id like 'tickfault-%' and state = 'sent' and wake_at is not null`,
 	);
 	expect(nextRungs?.n).toBe(4);
 });

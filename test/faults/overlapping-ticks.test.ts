@@ -22,6 +22,6 @@ it("three ticks at once over 150 due users: 150 digests, each delivered once", a
 	expect(new Set(to).size).toBe(150);
 	const rows = await db.get<{ digests: number; rungs: number }>(sql`select
 		(select count(*) from outbox where kind = 'digest') as digests,
-		(select count(*) from nudges where attempt = 2) as rungs`);
+		(select count(*) from nudges where state = 'sent' and wake_at is not null) as rungs`);
 	expect(rows).toEqual({ digests: 150, rungs: 150 });
 });

@@ -36,8 +36,9 @@ describe("outreach BCC'd to track@", () => {
 	});
 
 	it.each([
-		["Thursday mail: +3 is Sunday, moved to Monday", "Thu, 26 Nov 2026 10:00:00 -0500", "2026-11-30"],
-		["Friday mail: +3 is Monday", "Fri, 27 Nov 2026 10:00:00 -0500", "2026-11-30"],
+		// 3 business days after the mail's own Date (DESIGN.md lifecycle, "outreach").
+		["Thursday mail: Fri, Mon, Tue", "Thu, 26 Nov 2026 10:00:00 -0500", "2026-12-01"],
+		["Friday mail: Mon, Tue, Wed", "Fri, 27 Nov 2026 10:00:00 -0500", "2026-12-02"],
 		["late-evening mail counts in local time", "Tue, 24 Nov 2026 23:30:00 -0500", "2026-11-27"],
 	])("puts the first follow-up on a local business day: %s", async (_label, date, dueOn) => {
 		const { address, userId } = await newUser();
@@ -150,14 +151,14 @@ describe("outreach BCC'd to track@", () => {
 		const all = await nudgesOf(userId);
 		expect(all.map((r) => [r.nudge.state, r.nudge.attempt])).toEqual(
 			expect.arrayContaining([
-				["cancelled", 1],
+				["superseded", 1],
 				["pending", 1],
 			]),
 		);
 		expect(await threadsOf(userId)).toHaveLength(1);
 	});
 
-	it("sees a reply when the user's next mail quotes the contact, and restarts the ladder", async () => {
+	it("sees a reply when the user's next mail quotes the contact: the follow-ups stop (DESIGN.md lifecycle, reply)", async () => {
 		const { address, userId } = await newUser();
 		await send({ from: address, to: "Ann Lee <ann@acme.example>", subject: "Coffee?", messageId: "first-1" }, T);
 		await send(
@@ -173,7 +174,8 @@ describe("outreach BCC'd to track@", () => {
 		);
 		const rows = await nudgesOf(userId);
 		expect(rows.filter((r) => r.nudge.state === "cancelled")).toHaveLength(1);
-		expect((await pending(userId)).map((d) => [d.kind, d.attempt, d.dueOn])).toEqual([["follow_up", 1, "2026-11-30"]]);
+		expect(await pending(userId)).toEqual([]);
+		expect((await contactsOf(userId)).map((c) => c.status)).toEqual(["replied"]);
 		expect((await threadsOf(userId)).map((t) => t.lastInboundAt !== null)).toEqual([true]);
 	});
 });

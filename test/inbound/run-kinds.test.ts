@@ -56,7 +56,14 @@ describe("inbound kinds, tried in order", () => {
 	it("lists every kind once, whose mail it is first and outreach, the catch-all, last", () => {
 		const names = INBOUND_KINDS.map((k) => k.name);
 		expect(new Set(names).size).toBe(names.length);
-		expect(names.slice(0, 4)).toEqual(["other_domain", "reply_token", "new_sender", "unconfirmed_sender"]);
+		expect(names.slice(0, 5)).toEqual([
+			"other_domain",
+			"reply_token",
+			// A contact's reply-all is theirs, never a new account: it comes before new_sender.
+			"contact_reply",
+			"new_sender",
+			"unconfirmed_sender",
+		]);
 		expect(names.at(-1)).toBe("outreach");
 	});
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { threads } from "../../src/db/schema";
+import { contacts } from "../../src/db/schema";
 import { DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
@@ -32,7 +32,7 @@ describe("introductions", () => {
 			{ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello from Pat" },
 			at("2026-11-23T12:00:00Z"),
 		);
-		expect(r.outcome.detail).toContain("and a note to thank whoever introduced you");
+		expect(r.outcome.detail).toContain("a note to let Carol Diaz know you reached out");
 		const pending = (await nudgesOf(userId, "pending")).map((x) => [x.email, x.nudge.kind, x.nudge.dueOn]);
 		expect(pending).toEqual([
 			["bob@stone.example", "follow_up", "2026-11-26"],
@@ -44,7 +44,7 @@ describe("introductions", () => {
 		expect(mails[0]?.text).toContain("1. Let Carol Diaz know you reached out\n   you contacted Bob Stone");
 	});
 
-	it("without outreach, the reach-out escalates at +1 and +2 days, then stops", async () => {
+	it("without outreach, the reach-out is reminded on the next two business days, then stops", async () => {
 		const { address, baseline } = await newUser();
 		await send(
 			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
@@ -57,7 +57,7 @@ describe("introductions", () => {
 		await tick(digestAt("2026-11-27"));
 		await tick(digestAt("2026-11-30"));
 		const mails = (await mailsTo(address)).slice(baseline);
-		expect(mails.map((m) => m.createdAt.slice(0, 10))).toEqual(["2026-11-23", "2026-11-24", "2026-11-26"]);
+		expect(mails.map((m) => m.createdAt.slice(0, 10))).toEqual(["2026-11-23", "2026-11-24", "2026-11-25"]);
 		expect(mails[1]?.text).toContain("Carol Diaz introduced you yesterday · reminder 2 of 3");
 		expect(mails[2]?.text).toContain("reminder 3 of 3");
 	});
@@ -72,28 +72,33 @@ describe("the follow-up ladder", () => {
 			"2026-11-27",
 			"2026-11-30",
 			"2026-12-01",
-			"2026-12-04",
+			"2026-12-02",
+			"2026-12-03",
 			"2026-12-07",
 			"2026-12-08",
 			"2026-12-09",
 			"2026-12-14",
+			"2026-12-15",
 			"2026-12-21",
 		]) {
 			await tick(digestAt(d));
 		}
 		const mails = (await mailsTo(address)).slice(baseline);
 		expect(mails.map((m) => [m.createdAt.slice(0, 10), m.subject])).toEqual([
+			// Each rung +4 business days after the delivery of the one before.
 			["2026-11-26", "Follow up with Ann Lee"],
-			["2026-11-30", "Follow up with Ann Lee"],
-			["2026-12-04", "Follow up with Ann Lee"],
-			["2026-12-08", "Last try with Ann Lee"],
+			["2026-12-02", "Follow up with Ann Lee"],
+			["2026-12-08", "Follow up with Ann Lee"],
+			["2026-12-14", "Last try with Ann Lee"],
 		]);
 		expect(mails[1]?.text).toContain("2nd follow-up of 3");
 		expect(mails[2]?.text).toContain("3rd follow-up of 3");
 		expect(mails[3]?.text).toContain("Last try with Ann Lee, or move on?");
-		const [thread] = await db.select().from(threads).where(eq(threads.userId, userId));
-		expect(thread).toMatchObject({ state: "dormant", attempts: 4 });
-		expect(await nudgesOf(userId, "pending")).toEqual([]);
+		const [ann] = await db.select().from(contacts).where(eq(contacts.userId, userId));
+		expect(ann?.status).toBe("dormant");
+		// One open nudge all along; the last try stays open (delivered) until the user acts on it.
+		const rows = (await nudgesOf(userId)).map((r) => [r.nudge.kind, r.nudge.attempt, r.nudge.state]);
+		expect(rows.filter(([, , state]) => state !== "superseded")).toEqual([["last_try", 4, "sent"]]);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { contacts, nudges, threads, users } from "../../src/db/schema";
+import { contacts, nudges, users } from "../../src/db/schema";
 import { DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
@@ -46,19 +46,19 @@ describe("the daily digest", () => {
 		await tick(at("2026-11-26T20:00:00Z"));
 		expect(await newMail(address, baseline)).toHaveLength(1);
 
-		// The ladder advances from the delivery: 2nd follow-up 4 days later (Mon 30 Nov).
-		const pending = (await nudgesOf(userId, "pending")).map((r) => [
+		// Delivered rungs stay open (one per contact); the ladder goes on from the delivery:
+		// the 2nd follow-up replaces each 4 business days later (Wed 2 Dec, 08:00 New York).
+		const open = (await nudgesOf(userId)).map((r) => [
 			r.email,
 			r.nudge.kind,
 			r.nudge.attempt,
-			r.nudge.dueOn,
+			r.nudge.state,
+			r.nudge.wakeAt?.toISOString(),
 		]);
-		expect(pending).toEqual([
-			["ann@acme.example", "follow_up", 2, "2026-11-30"],
-			["bob@stone.example", "follow_up", 2, "2026-11-30"],
+		expect(open).toEqual([
+			["ann@acme.example", "follow_up", 1, "sent", "2026-12-02T13:00:00.000Z"],
+			["bob@stone.example", "follow_up", 1, "sent", "2026-12-02T13:00:00.000Z"],
 		]);
-		const ts = await db.select().from(threads).where(eq(threads.userId, userId));
-		expect(ts.map((t) => t.attempts)).toEqual([1, 1]);
 	});
 
 	it("two ticks at once send exactly one digest", async () => {
@@ -71,7 +71,7 @@ describe("the daily digest", () => {
 
 	it("a forwarded introduction after today's digest goes out at the next tick", async () => {
 		const { address, baseline } = await newUser();
-		await send({ from: address, to: "Ann Lee <ann@acme.example>" }, at("2026-11-20T14:00:00Z")); // Fri: due Mon 23
+		await send({ from: address, to: "Ann Lee <ann@acme.example>" }, at("2026-11-18T14:00:00Z")); // Wed: due Mon 23
 		await tick(at("2026-11-23T13:00:00Z")); // Mon 08:00: today's digest
 		expect((await newMail(address, baseline)).map((m) => m.subject)).toEqual(["Follow up with Ann Lee"]);
 		const body = [
@@ -174,9 +174,10 @@ describe("the daily digest", () => {
 
 describe("digest hour across DST", () => {
 	it.each([
-		["Europe/Berlin", "2026-10-23T06:00:00Z", "2026-10-26T06:00:00Z", "2026-10-26T07:00:00Z"],
-		["America/New_York", "2026-10-30T12:00:00Z", "2026-11-02T12:00:00Z", "2026-11-02T13:00:00Z"],
-		["Australia/Sydney", "2026-10-01T21:00:00Z", "2026-10-04T20:00:00Z", "2026-10-04T21:00:00Z"],
+		// Sent on a Wednesday: 3 business days later is the Monday after the change.
+		["Europe/Berlin", "2026-10-21T06:00:00Z", "2026-10-26T06:00:00Z", "2026-10-26T07:00:00Z"],
+		["America/New_York", "2026-10-28T12:00:00Z", "2026-11-02T12:00:00Z", "2026-11-02T13:00:00Z"],
+		["Australia/Sydney", "2026-09-29T21:00:00Z", "2026-10-04T20:00:00Z", "2026-10-04T21:00:00Z"],
 	])("%s: a nudge due the Monday after the change waits for 08:00 local", async (tz, sentIso, beforeIso, atIso) => {
 		const { address, userId, baseline } = await newUser();
 		await db.update(users).set({ timezone: tz }).where(eq(users.id, userId));

@@ -32,10 +32,10 @@ it("a tick for 5,100 users: at most 2 D1 statements per 100 users, 51 Resend cal
 		sql`select state, count(*) as n from outbox where kind = 'digest' group by state`,
 	);
 	expect(sent).toEqual([{ state: "sent", n: USERS }]);
-	// The trigger applied every mail's effects: nudges sent, next rungs pending, a reply token each.
+	// The trigger applied every mail's effects: nudges sent (each open until its next rung), a reply token each.
 	const effects = await db.get<{ sentNudges: number; nextRungs: number; tokens: number; pendingEffects: number }>(sql`
 		select (select count(*) from nudges where state = 'sent' and id like 'budget-%') as sentNudges,
-			(select count(*) from nudges where state = 'pending' and kind = 'follow_up' and attempt = 2) as nextRungs,
+			(select count(*) from nudges where state = 'sent' and wake_at is not null) as nextRungs,
 			(select count(*) from tokens where purpose = 'reply') as tokens,
 			(select count(*) from outbox where effects_json is not null) as pendingEffects`);
 	expect(effects).toEqual({ sentNudges: USERS, nextRungs: USERS, tokens: USERS, pendingEffects: 0 });

@@ -45,21 +45,22 @@ describe("/api/v1", () => {
 		const one = await api("GET", `/contacts/${n?.nudge.contactId}`);
 		expect(one.status).toBe(200);
 		expect(one.body.data).toMatchObject({ status: "awaiting_reply", threads: [{ subject: "Hi", state: "open" }] });
-		// A later reminder about the same contact does not hide the sooner one.
-		const later = new Date(n?.nudge.dueAt.getTime() ?? 0);
-		later.setUTCDate(later.getUTCDate() + 20);
-		await db.insert(nudges).values({
-			id: `later-${n?.nudge.id}`,
-			userId,
-			contactId: n?.nudge.contactId ?? null,
-			kind: "check_in",
-			dueAt: later,
-			createdAt: later,
-			updatedAt: later,
-		});
+		expect((one.body.data as { nextNudgeAt: string }).nextNudgeAt).toBe(n?.nudge.dueAt.toISOString());
+		// One open nudge per contact is held by the database: a second one is refused.
+		const later = new Date((n?.nudge.dueAt.getTime() ?? 0) + 20 * 86_400_000);
+		await expect(
+			db.insert(nudges).values({
+				id: `later-${n?.nudge.id}`,
+				userId,
+				contactId: n?.nudge.contactId ?? null,
+				kind: "check_in",
+				dueAt: later,
+				createdAt: later,
+				updatedAt: later,
+			}),
+		).rejects.toThrow();
 		const again = await api("GET", `/contacts/${n?.nudge.contactId}`);
 		expect((again.body.data as { nextNudgeAt: string }).nextNudgeAt).toBe(n?.nudge.dueAt.toISOString());
-		await db.delete(nudges).where(eq(nudges.id, `later-${n?.nudge.id}`));
 	});
 
 	it("lists nudges and acts on them: done, snooze, stop", async () => {

@@ -66,6 +66,7 @@ async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<
 		[{ contactId: contact.id, event: { type: "reply", at } }],
 		ctx.now,
 	);
+	writes.push(repo.markReplied(userId, contact.id, at, ctx.now));
 	if (ctx.mail.messageId)
 		writes.push(
 			repo.insertMessage({

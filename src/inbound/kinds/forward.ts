@@ -88,7 +88,10 @@ async function trackForward(
 
 	// (a) Their mail, while we waited for it: their reply.
 	const waiting = from.existing?.status === "awaiting_reply" || from.existing?.status === "dormant";
-	if (waiting) changes.push({ contactId: from.id, event: { type: "reply", at } });
+	if (waiting) {
+		changes.push({ contactId: from.id, event: { type: "reply", at } });
+		writes.push(repo.markReplied(user.id, from.id, at, now));
+	}
 
 	// (b) An introduction: reach out to each introduced person today; the intro's age counts from its own Date.
 	if (introduced.length) {
