@@ -246,8 +246,9 @@ export async function applyCommands(
 				);
 				continue;
 			}
-			out.done.push(confirmation(x.change.event, x.label, result.transition, user.timezone));
+			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone);
 		}
+		out.done = out.done.filter((line) => line !== "");
 	}
 	return out;
 }
