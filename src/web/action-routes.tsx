@@ -14,6 +14,7 @@ import type { Command } from "../commands/command-grammar";
 import { itemsByIds } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
+import { cleanDisplayName } from "../tracking/contact-name";
 import type { AppEnv } from "./context";
 import { Layout } from "./layout";
 
@@ -54,7 +55,7 @@ actionRoutes.get("/a/:token", async (c) => {
 	const { db } = c.var.services;
 	const [item] = await itemsByIds(db, link.claims.u, link.claims.n ? [link.claims.n] : []);
 	if (!item) return c.html(<Page title="Nothing to do">That reminder is gone.</Page>, 404);
-	const who = item.contactName || item.contactEmail || item.note || "this reminder";
+	const who = cleanDisplayName(item.contactName) || item.contactEmail || item.note || "this reminder";
 	if (link.claims.a === "snooze") {
 		return c.html(
 			<Page title={`Snooze ${who}?`}>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { contactsOf, DOMAIN, mailsTo, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
+import { call } from "../support/web";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
 const at = (iso: string) => new Date(iso);
@@ -38,6 +39,14 @@ describe("contact names through the real handlers", () => {
 		const digest = await digestText(address, baseline + 1);
 		expect(digest.subject).toBe(`Follow up with ${shown}`);
 		expect(digest.text).toContain(`Follow up with ${shown}`);
+	});
+
+	it('the Done link of a digest item for "Lee, Bob" asks about Bob Lee', async () => {
+		const { address, baseline } = await newUser();
+		await send({ from: address, to: '"Lee, Bob" <bob@lee.example>', subject: "Coffee?" }, T);
+		const digest = await digestText(address, baseline);
+		const done = digest.text.match(/Done: (\S+)/)?.[1] ?? "";
+		expect(await (await call(done)).text()).toContain("Mark Bob Lee as done?");
 	});
 
 	it("a later mail to ANN LEE keeps the stored name as it was written", async () => {
