@@ -56,9 +56,17 @@ const REACH = new RegExp(
 	String.raw`\b(?:[Rr]each|[Cc]ontact|[Ee]-?mail|[Ww]rite to|[Pp]ing) ${NAME},? (?:at|on|via) ?:? ?`,
 	"gu",
 );
-/** Who the mail introduces: "meet Bob Smith", "introduce you to Dana", "introducing Bob". */
+/**
+ * Who the mail introduces: "meet Bob Smith", "introduce you to Dana", "introducing Bob",
+ * "you should talk to Dana Whitfield", "get in touch with Bob", "je te présente Léa",
+ * "te presento a Ana".
+ */
 const INTRODUCED = new RegExp(
-	String.raw`(?:\b[Mm]eet|\b[Ii]ntroduc(?:e|ing)(?: you)?(?: to)?|\b[Ss]ay (?:hi|hello) to) ${NAME}`,
+	[
+		String.raw`(?:\b[Mm]eet|\b[Ii]ntroduc(?:e|ing)(?: you)?(?: to)?|\b[Ss]ay (?:hi|hello) to`,
+		String.raw`\b(?:[Tt]alk|[Ss]peak|[Cc]hat) (?:to|with)|\b(?:[Cc]onnect|[Gg]et in touch) with|\b[Rr]each out to`,
+		String.raw`\b[Jj]e (?:te|vous) pr[ée]sente|\b[Tt]e presento(?: a)?) ${NAME}`,
+	].join("|"),
 	"gu",
 );
 const NOT_A_NAME = new Set(

@@ -4,7 +4,7 @@
  * only shows what it would do, and the POST does it.
  */
 
-export type LinkAction = "done" | "snooze" | "unsubscribe";
+export type LinkAction = "done" | "snooze" | "unsubscribe" | "resume";
 
 export interface LinkClaims {
 	/** User id. */
@@ -67,7 +67,7 @@ export async function verifyLink(secret: string, token: string, now: Date): Prom
 	if (
 		typeof claims.u !== "string" ||
 		typeof claims.e !== "number" ||
-		!["done", "snooze", "unsubscribe"].includes(claims.a)
+		!["done", "snooze", "unsubscribe", "resume"].includes(claims.a)
 	) {
 		return { ok: false, reason: "malformed" };
 	}

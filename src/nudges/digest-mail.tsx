@@ -1,8 +1,10 @@
 /** The digest and single-nudge mails: plain text and HTML (hono/jsx escapes every value). */
 import type { ItemLinks } from "../mail/outgoing-mail";
+import { localMinutes } from "../time/local-time";
+import { cleanDisplayName } from "../tracking/contact-name";
 import type { NudgeKind } from "../tracking/nudge-kinds";
 import type { DueNudge } from "./due-nudges-repo";
-import { type NudgeWords, wordNudge } from "./nudge-wording";
+import { type NudgeFacts, type NudgeWords, wordNudge } from "./nudge-wording";
 
 export const DIGEST_MAX_ITEMS = 25;
 
@@ -12,26 +14,65 @@ export interface RenderedMail {
 	html: string;
 }
 
-const COMMANDS = '"1 done", "2 snooze 3d", "snooze until monday", "stop Ann", "replied", "pause", "help"';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function words(n: DueNudge, now: Date): NudgeWords {
-	return wordNudge(
-		{
-			kind: n.kind as NudgeKind,
-			attempt: n.attempt,
-			note: n.note,
-			contactName: n.contactName,
-			contactEmail: n.contactEmail,
-			referrerName: n.referrerName,
-			subject: n.subject,
-			lastOutboundAt: n.lastOutboundAt,
-			lastInboundAt: n.lastInboundAt,
-			createdAt: n.createdAt,
-		},
-		now,
-		n.timezone,
-	);
+/** The greeting for the recipient's local hour: no "Good morning" at 19:42 in Tokyo. */
+export function greeting(now: Date, timezone: string): string {
+	const hour = Math.floor(localMinutes(now, timezone) / 60);
+	if (hour >= 5 && hour < 12) return "Good morning.";
+	if (hour >= 12 && hour < 18) return "Good afternoon.";
+	if (hour >= 18 && hour < 23) return "Good evening.";
+	return "Hello.";
+}
+
+/** A name to show: "Lee, Bob" reads "Bob Lee", "ANN LEE" reads "Ann Lee". */
+const shownName = (name: string | null) => (name ? (cleanDisplayName(name) ?? null) : null);
+
+function facts(n: DueNudge): NudgeFacts {
+	return {
+		kind: n.kind as NudgeKind,
+		attempt: n.attempt,
+		note: n.note,
+		contactName: shownName(n.contactName),
+		contactEmail: n.contactEmail,
+		referrerName: shownName(n.referrerName),
+		subject: n.subject,
+		lastOutboundAt: n.lastOutboundAt,
+		lastInboundAt: n.lastInboundAt,
+		createdAt: n.createdAt,
+	};
+}
+
+const words = (n: DueNudge, now: Date): NudgeWords => wordNudge(facts(n), now, n.timezone);
+
+/**
+ * The reply commands a digest suggests, built from its own items: numbers that exist,
+ * and "stop" with the first name of a person it lists (none when it names nobody).
+ */
+export function commandExamples(shown: readonly NudgeFacts[]): string[] {
+	const firstNames = shown.flatMap((f) => {
+		const first = f.contactName?.split(/\s+/)[0];
+		return first && f.kind !== "celebrate" && f.kind !== "reminder" ? [first] : [];
+	});
+	const unique = firstNames.find((n) => firstNames.filter((m) => m.toLowerCase() === n.toLowerCase()).length === 1);
+	const stop = unique ? [`stop ${unique}`] : [];
+	if (shown.length <= 1) return ["done", "snooze 3d", "snooze until monday", ...stop, "pause", "help"];
+	return ["1 done", "2 snooze 3d", "1 snooze until monday", ...stop, "pause", "help"];
+}
+
+const commandLine = (examples: readonly string[]) =>
+	`Reply to this email, one command per line: ${examples.map((e) => `"${e}"`).join(", ")}.`;
+
+/** Each tip once per mail: the first item of a kind carries it, the rest do not repeat it. */
+function oncePerKind(items: readonly NudgeWords[]): NudgeWords[] {
+	const seen = new Set<string>();
+	return items.map((w) => {
+		if (!w.suggestion || !seen.has(w.suggestion)) {
+			seen.add(w.suggestion);
+			return w;
+		}
+		return { ...w, suggestion: "" };
+	});
 }
 
 export function digestSubject(items: NudgeWords[]): string {
@@ -84,6 +125,7 @@ function Page(props: {
 	numbered: boolean;
 	more: number;
 	dashboard: string;
+	commands: string;
 }) {
 	return (
 		<html lang="en">
@@ -105,7 +147,7 @@ function Page(props: {
 						+{props.more} more on <a href={props.dashboard}>your dashboard</a>.
 					</p>
 				) : null}
-				<p style="color:#52606d;font-size:13px">Reply to this email, one command per line: {COMMANDS}.</p>
+				<p style="color:#52606d;font-size:13px">{props.commands}</p>
 			</body>
 		</html>
 	);
@@ -118,20 +160,22 @@ export async function renderDigest(
 	links: ReadonlyMap<string, ItemLinks> = new Map(),
 ): Promise<RenderedMail> {
 	const all = nudges.map((n) => words(n, now));
-	const shown = all.slice(0, DIGEST_MAX_ITEMS);
+	const shown = oncePerKind(all.slice(0, DIGEST_MAX_ITEMS));
 	const more = all.length - shown.length;
-	const intro = `Good morning. ${all.length === 1 ? "One thing" : `${all.length} things`} to follow up on today:`;
+	const timezone = nudges[0]?.timezone ?? "UTC";
+	const intro = `${greeting(now, timezone)} ${all.length === 1 ? "One thing" : `${all.length} things`} to follow up on today:`;
+	const commands = commandLine(commandExamples(nudges.slice(0, shown.length).map(facts)));
 	const text = [
 		intro,
 		"",
 		shown.map((w, i) => textItem(w, i + 1, links.get(nudges[i]?.id ?? ""))).join("\n\n"),
 		...(more > 0 ? ["", `+${more} more on your dashboard: ${dashboard}`] : []),
 		"",
-		`Reply to this email, one command per line: ${COMMANDS}.`,
+		commands,
 		"",
 		"— Followthrough",
 	].join("\n");
-	const html = `<!doctype html>${await (<Page intro={intro} items={shown} links={nudges.slice(0, shown.length).map((n) => links.get(n.id))} numbered more={more} dashboard={dashboard} />).toString()}`;
+	const html = `<!doctype html>${await (<Page intro={intro} items={shown} links={nudges.slice(0, shown.length).map((n) => links.get(n.id))} numbered more={more} dashboard={dashboard} commands={commands} />).toString()}`;
 	return { subject: digestSubject(all), text, html };
 }
 
@@ -142,13 +186,8 @@ export async function renderSingle(
 	links: ReadonlyMap<string, ItemLinks> = new Map(),
 ): Promise<RenderedMail> {
 	const w = words(n, now);
-	const text = [
-		textItem(w, null, links.get(n.id)),
-		"",
-		`Reply to this email: "done", "snooze 3d", "stop", "help".`,
-		"",
-		"— Followthrough",
-	].join("\n");
-	const html = `<!doctype html>${await (<Page intro="A reminder from Followthrough:" items={[w]} links={[links.get(n.id)]} numbered={false} more={0} dashboard={dashboard} />).toString()}`;
+	const commands = `Reply to this email: "done", "snooze 3d", "stop", "help".`;
+	const text = [textItem(w, null, links.get(n.id)), "", commands, "", "— Followthrough"].join("\n");
+	const html = `<!doctype html>${await (<Page intro="A reminder from Followthrough:" items={[w]} links={[links.get(n.id)]} numbered={false} more={0} dashboard={dashboard} commands={commands} />).toString()}`;
 	return { subject: w.action, text, html };
 }

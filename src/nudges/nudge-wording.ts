@@ -3,6 +3,7 @@
  * the context, and a suggestion in the spirit of the seeds. Pure.
  */
 
+import { plural } from "../lib/plural";
 import { MAX_FOLLOW_UPS } from "../lifecycle/cadence";
 import { daysBetween, formatDate, localDate } from "../time/local-time";
 import type { NudgeKind } from "../tracking/nudge-kinds";
@@ -29,13 +30,13 @@ export interface NudgeWords {
 	/** "Last: "Coffee next week?" on Mon 23 Nov · introduced by Carol Diaz" */
 	context: string;
 	suggestion: string;
-	/** Short form for subjects: "follow up with Ann Lee" */
+	/** Short form for subjects, the start of the action: "follow up with Ann Lee" */
 	short: string;
 }
 
 const ordinal = (n: number) =>
 	`${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
-const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+const days = (n: number) => plural(n, "day");
 
 function ago(from: Date | null, now: Date, tz: string): number | null {
 	return from ? Math.max(0, daysBetween(localDate(from, tz), localDate(now, tz))) : null;
@@ -65,7 +66,8 @@ export function wordNudge(f: NudgeFacts, now: Date, tz: string): NudgeWords {
 				action: reply ? `Reply to ${who}` : `Reach out to ${who} today`,
 				short: reply ? `reply to ${who}` : `reach out to ${who}`,
 				reason,
-				context: reply ? last : context,
+				// The reason already names who introduced them.
+				context: last,
 				suggestion: reply
 					? "A short answer today keeps it warm."
 					: "Waiting costs you and the person who introduced you: a short note today, and copy them if you like.",
@@ -74,7 +76,7 @@ export function wordNudge(f: NudgeFacts, now: Date, tz: string): NudgeWords {
 		case "close_loop":
 			return {
 				action: `Let ${who} know you reached out`,
-				short: `thank ${who}`,
+				short: `let ${who} know you reached out`,
 				reason: f.note ? `you contacted ${f.note}` : "you followed up on their introduction",
 				context,
 				suggestion: "A two-line thank-you tells them the introduction landed.",
@@ -84,7 +86,7 @@ export function wordNudge(f: NudgeFacts, now: Date, tz: string): NudgeWords {
 			const confirm = f.kind === "confirm_receipt";
 			return {
 				action: confirm ? `Confirm ${who} received your résumé` : `Follow up with ${who}`,
-				short: confirm ? `confirm ${who} got your résumé` : `follow up with ${who}`,
+				short: confirm ? `confirm ${who} received your résumé` : `follow up with ${who}`,
 				reason: [
 					sinceOut !== null ? `${days(sinceOut)}, no reply` : "no reply yet",
 					confirm ? "" : `${ordinal(Math.max(1, f.attempt))} follow-up of ${MAX_FOLLOW_UPS}`,
@@ -108,7 +110,7 @@ export function wordNudge(f: NudgeFacts, now: Date, tz: string): NudgeWords {
 		case "thank_you":
 			return {
 				action: `Send a thank-you note to ${who}`,
-				short: `thank ${who}`,
+				short: `send a thank-you note to ${who}`,
 				reason: "you met",
 				context,
 				suggestion: "Within a day is best: name one thing you took away.",

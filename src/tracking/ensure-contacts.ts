@@ -3,6 +3,7 @@ import type { CONTACT_STATUSES } from "../db/schema";
 import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
 import type { MailAddress } from "../mail/mail-address";
+import { cleanDisplayName, mayReplaceName } from "./contact-name";
 import type { ContactRow, TrackingRepo } from "./tracking-repo";
 
 type ContactStatus = (typeof CONTACT_STATUSES)[number];
@@ -51,7 +52,8 @@ export async function ensureContacts(
 	const writes: Write[] = [];
 	const refs: ContactRef[] = [];
 	for (const person of unique.values()) {
-		const name = person.name.trim() || null;
+		// "Lee, Bob" → "Bob Lee", "ANN LEE" → "Ann Lee": names as people read them.
+		const name = cleanDisplayName(person.name);
 		const found = existing.get(person.address);
 		if (!found) {
 			const id = newId();
@@ -72,7 +74,7 @@ export async function ensureContacts(
 			continue;
 		}
 		const set: Parameters<TrackingRepo["updateContact"]>[2] = {};
-		if (!found.name && name) set.name = name;
+		if (mayReplaceName(found.name, person.name)) set.name = name;
 		if (opts.touch) Object.assign(set, { status: opts.status, lastContactAt: opts.now });
 		if (opts.referrerId && !found.referrerId) set.referrerId = opts.referrerId;
 		if (Object.keys(set).length > 0) writes.push(repo.updateContact(userId, found.id, { ...set, updatedAt: opts.now }));

@@ -2,7 +2,8 @@
  * One-click links from our mail. GET /a/:token and GET /u/:token only show what
  * the link would do (mail scanners follow links); POST does it. /u/:token also
  * takes RFC 8058 one-click unsubscribe POSTs from mail providers, which carry no
- * Origin: the signed token is the authorisation, and a pause can be undone.
+ * Origin: the signed token is the authorisation, and a pause can be undone by a
+ * Resume button, itself a signed link (/u/<resume token>) whose GET only asks.
  */
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
@@ -12,7 +13,8 @@ import { applyCommands } from "../commands/apply-commands";
 import type { Command } from "../commands/command-grammar";
 import { itemsByIds } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
-import { type LinkCheck, verifyLink } from "../mail/signed-link";
+import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
+import { cleanDisplayName } from "../tracking/contact-name";
 import type { AppEnv } from "./context";
 import { Layout } from "./layout";
 
@@ -46,14 +48,14 @@ async function check(c: { var: AppEnv["Variables"] }, token: string) {
 
 actionRoutes.get("/a/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
-	if (!link.ok) {
-		const e = LINK_ERRORS[link.reason];
+	if (!link.ok || (link.claims.a !== "done" && link.claims.a !== "snooze")) {
+		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
 		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
 	}
 	const { db } = c.var.services;
 	const [item] = await itemsByIds(db, link.claims.u, link.claims.n ? [link.claims.n] : []);
 	if (!item) return c.html(<Page title="Nothing to do">That reminder is gone.</Page>, 404);
-	const who = item.contactName || item.contactEmail || item.note || "this reminder";
+	const who = cleanDisplayName(item.contactName) || item.contactEmail || item.note || "this reminder";
 	if (link.claims.a === "snooze") {
 		return c.html(
 			<Page title={`Snooze ${who}?`}>
@@ -82,7 +84,7 @@ actionRoutes.get("/a/:token", async (c) => {
 
 actionRoutes.post("/a/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
-	if (!link.ok || link.claims.a === "unsubscribe" || !link.claims.n) {
+	if (!link.ok || (link.claims.a !== "done" && link.claims.a !== "snooze") || !link.claims.n) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
 		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
 	}
@@ -111,15 +113,58 @@ actionRoutes.post("/a/:token", async (c) => {
 	);
 });
 
+/** The signed link that undoes a pause (a path on this site): its GET asks, its POST resumes. */
+async function resumeUrl(c: { var: AppEnv["Variables"] }, userId: string): Promise<string> {
+	const { config, clock } = c.var.services;
+	const e = clock.now().getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000;
+	return `/u/${await signLink(config.appSecret, { u: userId, a: "resume", e })}`;
+}
+
+function ResumeButton(props: { action?: string }) {
+	return (
+		<form method="post" action={props.action}>
+			<button type="submit">Resume reminders</button>
+		</form>
+	);
+}
+
+const PAUSED_TEXT = "No digests or reminders until you resume. Everything you track is kept.";
+
+async function statusOf(c: { var: AppEnv["Variables"] }, userId: string) {
+	return (await createAccountsRepo(c.var.services.db).findById(userId))?.status ?? null;
+}
+
 actionRoutes.get("/u/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
-	if (!link.ok || link.claims.a !== "unsubscribe") {
+	if (!link.ok || (link.claims.a !== "unsubscribe" && link.claims.a !== "resume")) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
 		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
 	}
+	const status = await statusOf(c, link.claims.u);
+	if (status === null) return c.html(<Page title="Nothing to do">That account is gone.</Page>, 404);
+	if (link.claims.a === "resume") {
+		return c.html(
+			status === "paused" ? (
+				<Page title="Resume your reminders?">
+					<p>Your digest comes back at its usual hour, with everything you track.</p>
+					<ResumeButton />
+				</Page>
+			) : (
+				<Page title="Reminders are on">Nothing to resume: you'll get your next digest as usual.</Page>
+			),
+		);
+	}
+	if (status === "paused") {
+		return c.html(
+			<Page title="Reminders are paused">
+				<p>{PAUSED_TEXT}</p>
+				<ResumeButton action={await resumeUrl(c, link.claims.u)} />
+			</Page>,
+		);
+	}
 	return c.html(
 		<Page title="Pause your reminders?">
-			<p>No digests or reminders until you resume. Everything you track is kept.</p>
+			<p>{PAUSED_TEXT}</p>
 			<form method="post">
 				<button type="submit">Pause reminders</button>
 			</form>
@@ -129,27 +174,21 @@ actionRoutes.get("/u/:token", async (c) => {
 
 actionRoutes.post("/u/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
-	if (!link.ok || link.claims.a !== "unsubscribe") {
+	if (!link.ok || (link.claims.a !== "unsubscribe" && link.claims.a !== "resume")) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
 		return c.text(e.text, e.status);
 	}
 	const { db } = c.var.services;
-	const form = await c.req.parseBody();
-	const resume = form.resume === "1";
+	const resume = link.claims.a === "resume";
 	await setPaused(db, link.claims.u, !resume);
-	// RFC 8058: the provider's POST wants a plain success; a person gets a page with an undo.
+	if (resume) return c.html(<Page title="Reminders are back on">You'll get your next digest as usual.</Page>);
+	// RFC 8058: the provider's POST wants a plain success; a person gets a page with a way back.
+	const form = await c.req.parseBody();
 	if (form["List-Unsubscribe"] === "One-Click") return c.text("Unsubscribed: reminders are paused.");
 	return c.html(
-		resume ? (
-			<Page title="Reminders are back on">You'll get your next digest as usual.</Page>
-		) : (
-			<Page title="Reminders paused">
-				<p>Changed your mind?</p>
-				<form method="post">
-					<input type="hidden" name="resume" value="1" />
-					<button type="submit">Resume reminders</button>
-				</form>
-			</Page>
-		),
+		<Page title="Reminders paused">
+			<p>{PAUSED_TEXT} Changed your mind?</p>
+			<ResumeButton action={await resumeUrl(c, link.claims.u)} />
+		</Page>,
 	);
 });

@@ -13,6 +13,7 @@ import { signInRoutes } from "./auth/sign-in-routes";
 import type { AppEnv } from "./context";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
+import { faviconRoutes } from "./favicon-route";
 import { ERROR_STATUS, errorJson, internalError } from "./http-errors";
 
 export function createApp(deps: { clock: Clock }) {
@@ -49,6 +50,7 @@ export function createApp(deps: { clock: Clock }) {
 	app.get("/health", (c) => c.json({ ok: true, environment: c.var.services.config.environment }));
 	app.get("/", (c) => c.redirect("/app", 302));
 	app.route("/assets", assetRoutes);
+	app.route("/", faviconRoutes);
 	app.route("/dev", devMailboxRoutes);
 	app.route("/", signInRoutes);
 	app.route("/app", dashboardRoutes);

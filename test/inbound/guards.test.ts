@@ -75,7 +75,7 @@ describe("addresses that answer", () => {
 		await send({ from: address, to: "Ann Lee <ann@acme.example>" }, T);
 		await send({ from: address, rcpt: `status@${DOMAIN}`, subject: "status" }, T);
 		const reply = (await mailsTo(address)).at(-1);
-		expect(reply?.subject).toBe("Your follow-ups: 1 pending, 1 contacts");
+		expect(reply?.subject).toBe("Your follow-ups: 1 pending, 1 contact");
 		expect(reply?.text).toContain("1. follow up: Ann Lee, Thu 26 Nov");
 	});
 

@@ -27,6 +27,16 @@ describe("namedAddresses", () => {
 			"Ann, meet Bob Smith and Carla Diaz. Emails: bsmith@x.com, carla@y.com",
 			[{ address: "bsmith@x.com", name: "Bob Smith" }],
 		],
+		[
+			"Pat, you should talk to Dana Whitfield. Her email is dana@dw.example and she's expecting you.",
+			[{ address: "dana@dw.example", name: "Dana Whitfield" }],
+		],
+		[
+			"You two should connect with each other. Get in touch with Bob Lee: his email is bl@x.com",
+			[{ address: "bl@x.com", name: "Bob Lee" }],
+		],
+		["Léa, je te présente Hugo Martin. Son adresse : hugo@x.fr", [{ address: "hugo@x.fr", name: "Hugo Martin" }]],
+		["Ana, te presento a Luis Gómez. Su correo es luis@x.es", [{ address: "luis@x.es", name: "Luis Gómez" }]],
 		["Her email is ann@x.com", [{ address: "ann@x.com", name: "" }]],
 		["Meet The Team! email: team@x.com", [{ address: "team@x.com", name: "" }]],
 		["Thanks for the meeting. email me at me@x.com", [{ address: "me@x.com", name: "" }]],
@@ -55,12 +65,16 @@ describe("namedAddresses", () => {
 		};
 		for (const shape of shapes) {
 			// Enough repetitions that the small input takes a measurable while (1 ms clock).
+			// The calibrating measurement is the one compared: re-measuring on a busy machine can land below 25 ms.
 			let reps = 1;
-			while (time(shape(12_000), reps) < 25 && reps < 4096) reps *= 2;
-			const small = time(shape(12_000), reps);
+			let small = time(shape(12_000), reps);
+			while (small < 25 && reps < 4096) {
+				reps *= 2;
+				small = time(shape(12_000), reps);
+			}
 			const large = time(shape(48_000), reps);
 			expect(small).toBeGreaterThanOrEqual(25);
 			expect(large / small, shape(20)).toBeLessThan(10);
 		}
-	});
+	}, 30_000);
 });

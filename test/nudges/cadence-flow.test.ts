@@ -40,7 +40,7 @@ describe("introductions", () => {
 		]);
 		await tick(digestAt("2026-11-23"));
 		const mails = (await mailsTo(address)).slice(baseline);
-		expect(mails.map((m) => m.subject)).toEqual(["Thank Carol Diaz"]);
+		expect(mails.map((m) => m.subject)).toEqual(["Let Carol Diaz know you reached out"]);
 		expect(mails[0]?.text).toContain("1. Let Carol Diaz know you reached out\n   you contacted Bob Stone");
 	});
 

@@ -29,7 +29,9 @@ describe("the daily digest", () => {
 		expect(digest?.text).toContain("1. Follow up with Ann Lee\n   3 days, no reply · 1st follow-up of 3");
 		expect(digest?.text).toContain("2. Follow up with Bob Stone\n   3 days, no reply · 1st follow-up of 3");
 		expect(digest?.text).toContain('Last: "Coffee next week?" on Mon 23 Nov');
-		expect(digest?.text).toContain('Reply to this email, one command per line: "1 done"');
+		expect(digest?.text).toContain(
+			'Reply to this email, one command per line: "1 done", "2 snooze 3d", "1 snooze until monday", "stop Ann", "pause", "help".',
+		);
 		expect(digest?.html).toContain("<ol>");
 		expect(digest?.replyTo).toMatch(new RegExp(`^r\\+[a-z2-7]{26}@${DOMAIN}$`));
 		expect(digest?.headers["auto-submitted"]).toBe("auto-generated");
@@ -91,7 +93,7 @@ describe("the daily digest", () => {
 		const mails = (await newMail(address, baseline)).slice(1);
 		expect(mails.map((m) => m.subject)).toEqual(["Reach out to Bob Stone today"]);
 		expect(mails[0]?.text).toContain("Carol Diaz introduced you today");
-		expect(mails[0]?.text).toContain("introduced by Carol Diaz");
+		expect(mails[0]?.text).not.toContain("introduced by Carol Diaz");
 	});
 
 	it("with no digest yet today, a late intro is that day's digest", async () => {

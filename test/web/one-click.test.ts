@@ -90,7 +90,9 @@ describe("one-click unsubscribe (RFC 8058)", () => {
 		expect(res.status).toBe(200);
 		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("paused");
 
-		await post(url, { resume: "1" });
+		// The way back: the page now offers a Resume button, a signed link of its own.
+		const resume = (await (await call(url)).text()).match(/action="(\/u\/[\w.-]+)"/)?.[1] ?? "";
+		await post(resume);
 		expect((await db.select().from(users).where(eq(users.id, d.userId)))[0]?.status).toBe("active");
 	});
 });

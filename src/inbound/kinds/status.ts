@@ -1,7 +1,9 @@
 /** status@: the pending nudges and tracked contacts, in one short mail. */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { contacts, nudges } from "../../db/schema";
+import { plural } from "../../lib/plural";
 import { formatDate, formatLocal } from "../../time/local-time";
+import { cleanDisplayName } from "../../tracking/contact-name";
 import { OPEN_NUDGE_STATES } from "../../tracking/nudge-kinds";
 import { type Account, accepted, type InboundContext } from "../inbound-context";
 import { answer } from "../reply-mail";
@@ -49,18 +51,18 @@ async function statusMail(ctx: InboundContext, account: Account): Promise<Draft>
 	const [counted] = await db.select({ n: count() }).from(contacts).where(eq(contacts.userId, user.id));
 	const tracked = counted?.n ?? 0;
 	const lines = pending.slice(0, LIMIT).map((n, i) => {
-		const who = n.name || n.email || n.note || "reminder";
+		const who = cleanDisplayName(n.name) || n.email || n.note || "reminder";
 		const when = n.dueOn ? formatDate(n.dueOn) : formatLocal(n.dueAt, user.timezone);
 		return `${i + 1}. ${n.kind.replace("_", " ")}: ${who}, ${when}`;
 	});
 	if (pending.length > LIMIT) lines.push(`…and more: the dashboard lists everything.`);
 	return {
-		subject: `Your follow-ups: ${pending.length > LIMIT ? `${LIMIT}+` : pending.length} pending, ${tracked} contacts`,
+		subject: `Your follow-ups: ${pending.length > LIMIT ? `${LIMIT}+` : pending.length} pending, ${plural(tracked, "contact")}`,
 		text: [
 			pending.length ? "Coming up:" : "Nothing pending. BCC track@ on your next outreach.",
 			...lines,
 			"",
-			`${tracked} ${tracked === 1 ? "contact" : "contacts"} tracked. Status ${user.status}, digest at ${String(Math.floor(user.digestMinutes / 60)).padStart(2, "0")}:${String(user.digestMinutes % 60).padStart(2, "0")} ${user.timezone}.`,
+			`${plural(tracked, "contact")} tracked. Status ${user.status}, digest at ${String(Math.floor(user.digestMinutes / 60)).padStart(2, "0")}:${String(user.digestMinutes % 60).padStart(2, "0")} ${user.timezone}.`,
 			...(await failedMail(ctx, user.id, user.timezone)),
 			"",
 			"— Followthrough",
