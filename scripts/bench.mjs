@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: runs the workerd benchmarks (test/bench/) and prints their figures,
 // with one merged BENCH_JSON line last. While they run it samples the resident memory
-// of the workerd processes (Linux /proc), since the Worker cannot measure itself.
+// of the workerd processes (Linux /proc), since the Worker cannot measure itself. Then it
+// measures the Worker's startup with `wrangler check startup` (median of
+// FOLLOWTHROUGH_STARTUP_RUNS runs, 5 by default): BENCH_JSON's `startup`.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { checkStartup } from "./lib/startup.mjs";
 
 const require = createRequire(import.meta.url);
 const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -54,5 +57,11 @@ child.on("close", (code) => {
 		merged.peak_workerd_rss_mib = Math.round(peakKiB / 1024);
 		console.log(`peak workerd memory (RSS, all benchmarks): ${merged.peak_workerd_rss_mib} MiB`);
 	}
+	const startup = checkStartup(Number(process.env.FOLLOWTHROUGH_STARTUP_RUNS || 5));
+	merged.startup = { active_ms: startup.active_ms, gzip_kib: startup.gzip_kib, bundle_kib: startup.bundle_kib };
+	console.log(
+		`startup (wrangler check startup, median of ${startup.runs_active_ms.length}): ${startup.active_ms} ms active CPU ` +
+			`(runs: ${startup.runs_active_ms.join(", ")}), bundle ${startup.bundle_kib} KiB, ${startup.gzip_kib} KiB gzip`,
+	);
 	console.log(`BENCH_JSON ${JSON.stringify(merged)}`);
 });

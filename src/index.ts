@@ -1,27 +1,53 @@
-/** Wires the three Worker handlers to application code. Nothing else lives here. */
-import { buildServices } from "./app/services";
-import { fixedClock, systemClock } from "./config/clock";
-import { requireConfig, type TickWork } from "./config/env";
-import { handleEmailEvent } from "./inbound/email-event";
-import { consumeTickWork } from "./nudges/queue-consumer";
-import { runTick } from "./nudges/run-tick";
-import { createApp } from "./web/app";
+/**
+ * Wires the four Worker handlers to application code. Nothing else lives here.
+ * Each handler imports its code on its first event, so an isolate starts without
+ * building schemas, parsers and routes (README, "Cost and capacity"), and an email
+ * event never builds the web app.
+ */
+import type { TickWork } from "./config/env";
 
-const app = createApp({ clock: systemClock });
+type Env = Record<string, unknown>;
+let web:
+	| Promise<{ fetch: (request: Request, env: Env, ctx: ExecutionContext) => Response | Promise<Response> }>
+	| undefined;
+const services = () => import("./app/services");
+const config = () => import("./config/env");
 
 export default {
-	fetch: app.fetch,
+	async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+		web ??= Promise.all([import("./web/app"), services()]).then(([{ createApp }, { servicesForEvent }]) =>
+			createApp({ servicesFor: (config) => servicesForEvent(config) }),
+		);
+		return (await web).fetch(request, env, ctx);
+	},
 
 	async email(message, env, _ctx) {
-		await handleEmailEvent(message, buildServices(requireConfig(env), systemClock));
+		const [{ handleEmailEvent }, { servicesForEvent }, { requireConfig }] = await Promise.all([
+			import("./inbound/email-event"),
+			services(),
+			config(),
+		]);
+		await handleEmailEvent(message, await servicesForEvent(requireConfig(env)));
 	},
 
 	async scheduled(controller, env, _ctx) {
-		const summary = await runTick(buildServices(requireConfig(env), fixedClock(controller.scheduledTime)));
+		const [{ runTick }, { servicesForEvent }, { requireConfig }] = await Promise.all([
+			import("./nudges/run-tick"),
+			services(),
+			config(),
+		]);
+		const summary = await runTick(await servicesForEvent(requireConfig(env), controller.scheduledTime));
 		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary }));
 	},
+
 	async queue(batch, env, _ctx) {
-		const config = requireConfig(env);
-		await consumeTickWork(batch.messages, (at) => buildServices(config, fixedClock(at)));
+		const [{ consumeTickWork }, { buildServices }, { requireConfig }, { fixedClock }] = await Promise.all([
+			import("./nudges/queue-consumer"),
+			services(),
+			config(),
+			import("./config/clock"),
+		]);
+		const cfg = requireConfig(env);
+		await consumeTickWork(batch.messages, (at) => buildServices(cfg, fixedClock(at)));
 	},
-} satisfies ExportedHandler<Record<string, unknown>, TickWork>;
+} satisfies ExportedHandler<Env, TickWork>;

@@ -6,6 +6,7 @@ import { createDevMailboxMailer } from "../mail/dev-mailbox";
 import type { Mailer } from "../mail/mailer";
 import { createOutboxRepo, type OutboxRepo } from "../mail/outbox-repo";
 import { createResendMailer } from "../mail/resend-mailer";
+import { eventClock } from "./dev-clock";
 
 export interface Services {
 	config: Config;
@@ -20,4 +21,12 @@ export function buildServices(config: Config, clock: Clock): Services {
 	const now = () => clock.now();
 	const mailer = config.resend ? createResendMailer({ ...config.resend, now }) : createDevMailboxMailer(db, now);
 	return { config, clock, db, outbox: createOutboxRepo(db), mailer };
+}
+
+/**
+ * Services for one Worker event (a request, a mail, a cron run): real time, or a cron
+ * run's `scheduledTime`; in development the dev clock when one is set (see dev-clock.ts).
+ */
+export async function servicesForEvent(config: Config, scheduledTime?: number): Promise<Services> {
+	return buildServices(config, await eventClock(config, createDb(config.db), scheduledTime));
 }

@@ -4,6 +4,7 @@
  * in the user's timezone. Message bodies and attachments are never stored.
  */
 export * from "./tables/accounts";
+export * from "./tables/dev-clock";
 export * from "./tables/inbound";
 export * from "./tables/mail";
 export * from "./tables/tokens";

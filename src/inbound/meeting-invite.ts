@@ -1,5 +1,6 @@
 /** Calendar invites (text/calendar, from Google, Outlook, Teams…) read with ical.js. */
 import ICAL from "ical.js";
+import { logRecovered } from "../lib/log";
 import type { MailAddress } from "../mail/mail-address";
 
 export interface MeetingInvite {
@@ -39,14 +40,16 @@ function readCalendar(text: string, fallbackMethod: string | null): MeetingInvit
 	let root: ICAL.Component;
 	try {
 		root = new ICAL.Component(ICAL.parse(text));
-	} catch {
+	} catch (err) {
+		logRecovered("parse_fallback", err, { where: "ical.js", fallback: "no invite" });
 		return [];
 	}
 	for (const tz of root.getAllSubcomponents("vtimezone")) {
 		try {
 			ICAL.TimezoneService.register(tz);
-		} catch {
+		} catch (err) {
 			// An unusable VTIMEZONE leaves its times floating (read as UTC); the invite still counts.
+			logRecovered("parse_fallback", err, { where: "ical.js VTIMEZONE", fallback: "times read as UTC" });
 		}
 	}
 	const method = String(root.getFirstPropertyValue("method") ?? fallbackMethod ?? "").toUpperCase();

@@ -3,20 +3,20 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { buildServices } from "../app/services";
-import type { Clock } from "../config/clock";
-import { parseEnv } from "../config/env";
+import type { Services } from "../app/services";
+import { type Config, parseEnv } from "../config/env";
 import { actionRoutes } from "./action-routes";
 import { api } from "./api/api-routes";
 import { assetRoutes } from "./assets";
 import { signInRoutes } from "./auth/sign-in-routes";
 import type { AppEnv } from "./context";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
+import { devClockRoutes } from "./dev-clock-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
 import { faviconRoutes } from "./favicon-route";
 import { ERROR_STATUS, errorJson, internalError } from "./http-errors";
 
-export function createApp(deps: { clock: Clock }) {
+export function createApp(deps: { servicesFor: (config: Config) => Promise<Services> }) {
 	const app = new Hono<AppEnv>();
 	app.use(
 		"*",
@@ -35,16 +35,19 @@ export function createApp(deps: { clock: Clock }) {
 	);
 	// CSRF on every route. The one exception is the RFC 8058 one-click unsubscribe
 	// POST, which mail providers send from their servers without an Origin; its
-	// signed link is the authorisation and the pause can be undone.
+	// signed link is the authorisation and the pause can be undone. The dev clock's
+	// POST and DELETE are exempt too: loopback tooling, 404 outside development.
 	const guard = csrf();
-	app.use("*", (c, next) => (c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : guard(c, next)));
+	const exempt = (method: string, path: string) =>
+		(method === "POST" && path.startsWith("/u/")) || path === "/dev/clock";
+	app.use("*", (c, next) => (exempt(c.req.method, c.req.path) ? next() : guard(c, next)));
 	app.use("*", async (c, next) => {
 		const parsed = parseEnv(c.env);
 		if (!parsed.ok) {
 			console.error(parsed.error);
 			return c.text(`${parsed.error}\n`, 500);
 		}
-		c.set("services", buildServices(parsed.config, deps.clock));
+		c.set("services", await deps.servicesFor(parsed.config));
 		await next();
 	});
 	app.get("/health", (c) => c.json({ ok: true, environment: c.var.services.config.environment }));
@@ -52,6 +55,7 @@ export function createApp(deps: { clock: Clock }) {
 	app.route("/assets", assetRoutes);
 	app.route("/", faviconRoutes);
 	app.route("/dev", devMailboxRoutes);
+	app.route("/dev", devClockRoutes);
 	app.route("/", signInRoutes);
 	app.route("/app", dashboardRoutes);
 	app.route("/api/v1", api);
