@@ -1,4 +1,5 @@
 /** Wires the three Worker handlers to application code. Nothing else lives here. */
+import { purgeExpired } from "./accounts/purge-expired";
 import { buildServices } from "./app/services";
 import { fixedClock, systemClock } from "./config/clock";
 import { requireConfig, type TickWork } from "./config/env";
@@ -17,8 +18,10 @@ export default {
 	},
 
 	async scheduled(controller, env, _ctx) {
-		const summary = await runTick(buildServices(requireConfig(env), fixedClock(controller.scheduledTime)));
-		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary }));
+		const services = buildServices(requireConfig(env), fixedClock(controller.scheduledTime));
+		const summary = await runTick(services);
+		const purged = await purgeExpired(services.db, services.clock.now());
+		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary, purged }));
 	},
 	async queue(batch, env, _ctx) {
 		const config = requireConfig(env);

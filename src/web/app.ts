@@ -1,6 +1,5 @@
 /** The fetch() side: one Hono app. Services are built once per request by the entry point. */
 import { Hono } from "hono";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { buildServices } from "../app/services";
@@ -9,11 +8,13 @@ import { parseEnv } from "../config/env";
 import { actionRoutes } from "./action-routes";
 import { api } from "./api/api-routes";
 import { assetRoutes } from "./assets";
+import { addressRoutes } from "./auth/address-routes";
 import { signInRoutes } from "./auth/sign-in-routes";
 import type { AppEnv } from "./context";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
 import { ERROR_STATUS, errorJson, internalError } from "./http-errors";
+import { csrfGuard, developmentOnLoopbackOnly } from "./request-guards";
 
 export function createApp(deps: { clock: Clock }) {
 	const app = new Hono<AppEnv>();
@@ -32,11 +33,7 @@ export function createApp(deps: { clock: Clock }) {
 			},
 		}),
 	);
-	// CSRF on every route. The one exception is the RFC 8058 one-click unsubscribe
-	// POST, which mail providers send from their servers without an Origin; its
-	// signed link is the authorisation and the pause can be undone.
-	const guard = csrf();
-	app.use("*", (c, next) => (c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : guard(c, next)));
+	app.use("*", csrfGuard);
 	app.use("*", async (c, next) => {
 		const parsed = parseEnv(c.env);
 		if (!parsed.ok) {
@@ -46,11 +43,13 @@ export function createApp(deps: { clock: Clock }) {
 		c.set("services", buildServices(parsed.config, deps.clock));
 		await next();
 	});
+	app.use("*", developmentOnLoopbackOnly);
 	app.get("/health", (c) => c.json({ ok: true, environment: c.var.services.config.environment }));
 	app.get("/", (c) => c.redirect("/app", 302));
 	app.route("/assets", assetRoutes);
 	app.route("/dev", devMailboxRoutes);
 	app.route("/", signInRoutes);
+	app.route("/", addressRoutes);
 	app.route("/app", dashboardRoutes);
 	app.route("/api/v1", api);
 	app.route("/", actionRoutes);
