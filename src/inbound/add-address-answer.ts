@@ -16,13 +16,18 @@ import type { MailText } from "../mail/outgoing-mail";
 import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
 import { reSubject } from "./reply-mail";
 
-/** A short answer to the address that replied; its Reply-To is the request's own, so a later "yes" still works. */
-function answerTo(ctx: InboundContext, token: TokenRow, address: string, words: MailText, effects: Effects): Effects {
+/**
+ * A short answer to the address that replied; its Reply-To is the request's own, so
+ * a later "yes" still works. It is no mail of the asking account's (no user id):
+ * its subject must not reach the asker's export, where it would tell how the
+ * address answered or that it has an account.
+ */
+function answerTo(ctx: InboundContext, address: string, words: MailText, effects: Effects): Effects {
 	const { services } = ctx;
 	const row = composeOutboxRow(
 		{
 			kind: "confirmation",
-			userId: token.userId,
+			userId: null,
 			to: address,
 			replyTo: ctx.email.envelopeTo,
 			subject: reSubject(ctx.mail.subject || words.subject),
@@ -40,7 +45,6 @@ export async function answerAddAddress(ctx: InboundContext, token: TokenRow, add
 		if (token.usedAt || token.expiresAt.getTime() <= ctx.now.getTime()) return ignored(null, { reason: "token_used" });
 		return answerTo(
 			ctx,
-			token,
 			address,
 			notConfirmedMail({ address }),
 			ignored(null, { reason: "address_not_confirmed", address }),
@@ -50,12 +54,11 @@ export async function answerAddAddress(ctx: InboundContext, token: TokenRow, add
 	switch (plan.kind) {
 		case "unusable":
 			return plan.reason === "used"
-				? answerTo(ctx, token, address, alreadyConfirmedMail(), ignored(null, { reason: "token_used" }))
+				? answerTo(ctx, address, alreadyConfirmedMail(), ignored(null, { reason: "token_used" }))
 				: ignored(null, { reason: "token_expired" });
 		case "own_account":
 			return answerTo(
 				ctx,
-				token,
 				address,
 				ownAccountMail({ address }),
 				ignored(null, { reason: "address_has_own_account", address }, plan.writes),

@@ -4,13 +4,15 @@
  * the mail to did): it changes nothing. The account, never the sender, is told,
  * once per address (the outbox row's dedupe key remembers it) and at most
  * STRAY_NOTICES_PER_DAY times a day, so the address can be added in Settings.
+ * The notice's Reply-To is the reply address that was used (still the user's):
+ * a stranger's mail writes no new token to the account, only the one notice.
  */
 import { and, count, eq, gt, gte, lt } from "drizzle-orm";
 import { strayReplyMail } from "../accounts/account-mails";
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { outbox } from "../db/schema";
-import { sha256Hex } from "../lib/crypto";
-import { buildOutgoingMail, outgoingWrites } from "../mail/outgoing-mail";
+import { newId, sha256Hex } from "../lib/crypto";
+import { composeOutboxRow } from "../mail/compose";
 import { type Effects, type InboundContext, ignored } from "./inbound-context";
 
 export const STRAY_NOTICES_PER_DAY = 3;
@@ -44,21 +46,20 @@ export async function strayReply(ctx: InboundContext, token: TokenRow, address: 
 	const silent = ignored(user.id, { reason: "stray_reply", address, told: false });
 	if ((told?.n ?? 0) > 0 || (today?.n ?? 0) >= STRAY_NOTICES_PER_DAY) return silent;
 	const what = WHAT[sentIn?.kind ?? ""] ?? "one of our mails";
-	const built = await buildOutgoingMail(
+	const row = composeOutboxRow(
 		{
 			kind: "reply",
 			userId: user.id,
 			to,
 			dedupeKey,
+			replyTo: ctx.email.envelopeTo,
 			...strayReplyMail({ address, what }),
-			replyToken: { purpose: "reply" },
-			list: "notices",
 		},
 		ctx.services.config,
-		ctx.now,
+		{ id: newId(), now: ctx.now },
 	);
 	return {
-		...ignored(user.id, { reason: "stray_reply", address, told: true }, outgoingWrites(ctx.services, built)),
+		...ignored(user.id, { reason: "stray_reply", address, told: true }, [ctx.services.outbox.insert(row)]),
 		sendsMail: true,
 	};
 }

@@ -41,6 +41,10 @@ describe("Add an address: only an explicit yes adds it", () => {
 		expect(who.outcome).toMatchObject({ outcome: "ignored", reason: "address_not_confirmed", userId: null });
 		expect((await lastMailTo("sam@stranger.example"))?.text).toContain("was not added to anyone's account");
 		expect(await userIdOf("sam@stranger.example")).toBeNull();
+		// How the stranger answered is not Alex's to read, not even in the export.
+		const exported = await (await call("/app/export.json", { cookie: alex.cookie })).text();
+		expect(exported).toContain("Is this your address?");
+		expect(exported).not.toContain("Nothing was confirmed");
 
 		// The stranger's own mail is not held or filed under Alex: it starts Sam's own pending account.
 		const own = await send(
