@@ -9,9 +9,10 @@
  * its own (the request mail is the same too): that is decided at the yes. At most
  * ADD_ADDRESS_PER_DAY requests per account in 24 hours.
  */
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Services } from "../app/services";
+import type { Db } from "../db/client";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
@@ -43,6 +44,19 @@ export function readAddAddressContext(contextJson: string): AddAddressContext | 
 	} catch {
 		return null;
 	}
+}
+
+/** The addresses this account asked to add that have not answered yet (for Settings). */
+export async function waitingAddresses(db: Db, userId: string, now: Date): Promise<string[]> {
+	const rows = await db
+		.select({ context: tokens.contextJson })
+		.from(tokens)
+		.where(
+			and(eq(tokens.userId, userId), eq(tokens.purpose, "verify"), isNull(tokens.usedAt), gt(tokens.expiresAt, now)),
+		)
+		.limit(50);
+	const out = rows.map((r) => readAddAddressContext(r.context)?.address).filter((a): a is string => !!a);
+	return [...new Set(out)];
 }
 
 /** The page where an add-address request can be answered yes. */

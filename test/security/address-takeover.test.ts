@@ -60,6 +60,8 @@ describe("Add an address: only an explicit yes adds it", () => {
 	it("the link's GET only asks; its POST adds the address once", async () => {
 		const kim = await asker("kim@home.example");
 		await post("/app/settings/addresses", { address: "kim@work.example" }, kim.cookie);
+		const settings = async () => (await call("/app/settings", { cookie: kim.cookie })).text();
+		expect(await settings()).toContain("kim@work.example (asked: added once it replies yes)");
 		const path = linkIn((await lastMailTo("kim@work.example"))?.text ?? "");
 		expect(path).not.toBe("");
 		const page = await call(path);
@@ -74,6 +76,9 @@ describe("Add an address: only an explicit yes adds it", () => {
 			"Added: kim@work.example is now one of your addresses",
 		);
 		expect((await post(path)).status).toBe(410);
+		const after = await settings();
+		expect(after).toContain("<li>kim@work.example</li>");
+		expect(after).not.toContain("asked: added once");
 	});
 
 	it("answers the same whether or not the address has an account, and at most 5 a day (429)", async () => {

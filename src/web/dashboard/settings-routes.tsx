@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
-import { ADD_ADDRESS_PER_DAY, addAddress } from "../../accounts/add-address";
+import { ADD_ADDRESS_PER_DAY, addAddress, waitingAddresses } from "../../accounts/add-address";
 import { setPaused } from "../../accounts/pause";
 import { saveSettings, validateSettings } from "../../accounts/settings";
 import { createApiTokenRepo } from "../../session/api-tokens";
@@ -31,8 +31,9 @@ const all = (v: string | File | (string | File)[] | undefined) =>
 async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string, string>; newToken?: string } = {}) {
 	const { user, services, sessionId } = c.var;
 	const now = services.clock.now();
-	const [addresses, apiTokens, sessions] = await Promise.all([
+	const [addresses, waiting, apiTokens, sessions] = await Promise.all([
 		createAccountsRepo(services.db).addressesOf(user.id),
+		waitingAddresses(services.db, user.id, now),
 		createApiTokenRepo(services.db).list(user.id, now),
 		createSessionRepo(services.db).list(user.id, now),
 	]);
@@ -129,6 +130,11 @@ async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string,
 					{addresses.map((a) => (
 						<li>{a}</li>
 					))}
+					{waiting
+						.filter((a) => !addresses.includes(a))
+						.map((a) => (
+							<li class="muted">{a} (asked: added once it replies yes)</li>
+						))}
 				</ul>
 				{err("address")}
 				<form method="post" action="/app/settings/addresses" class="inline">
