@@ -31,13 +31,16 @@ export default {
 	},
 
 	async scheduled(controller, env, _ctx) {
-		const [{ runTick }, { servicesForEvent }, { requireConfig }] = await Promise.all([
+		const [{ runTick }, { purgeExpired }, { servicesForEvent }, { requireConfig }] = await Promise.all([
 			import("./nudges/run-tick"),
+			import("./accounts/purge-expired"),
 			services(),
 			config(),
 		]);
-		const summary = await runTick(await servicesForEvent(requireConfig(env), controller.scheduledTime));
-		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary }));
+		const event = await servicesForEvent(requireConfig(env), controller.scheduledTime);
+		const summary = await runTick(event);
+		const purged = await purgeExpired(event.db, event.clock.now());
+		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary, purged }));
 	},
 
 	async queue(batch, env, _ctx) {

@@ -1,5 +1,5 @@
 /** D1 access for accounts: users by address, tokens by hash, held mail. Every read is scoped. */
-import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { heldMail, tokens, userAddresses, users } from "../db/schema";
 
@@ -68,9 +68,13 @@ export function createAccountsRepo(db: Db) {
 				.orderBy(asc(heldMail.receivedAt));
 		},
 
-		async countHeld(userId: string): Promise<number> {
-			const rows = await db.select({ id: heldMail.id }).from(heldMail).where(eq(heldMail.userId, userId));
-			return rows.length;
+		/** Held mail still kept (expired rows wait for the purge and no longer count). */
+		async countHeld(userId: string, now: Date): Promise<number> {
+			const [row] = await db
+				.select({ n: count() })
+				.from(heldMail)
+				.where(and(eq(heldMail.userId, userId), gt(heldMail.expiresAt, now)));
+			return row?.n ?? 0;
 		},
 	};
 }

@@ -26,7 +26,11 @@ export interface Effects {
  * Processes the mail held for a user whose address was just confirmed. Injected by
  * the email() edge: releasing runs the pipeline again, which must not import itself.
  */
-export type ReleaseHeld = (ctx: InboundContext, userId: string) => Promise<void>;
+export type ReleaseHeld = (ctx: InboundContext, userId: string, opts?: ReleaseOptions) => Promise<void>;
+/** `added`: the address was added to an existing account (not a new account confirmed). */
+export interface ReleaseOptions {
+	added?: string;
+}
 
 export interface InboundContext {
 	services: Services;

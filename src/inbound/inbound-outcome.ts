@@ -13,6 +13,8 @@ export type AcceptedReason =
 	| { reason: "status" }
 	| { reason: "help" }
 	| { reason: "verified"; address: string; changed: string[] }
+	/** An explicit yes added `address` to an existing account. */
+	| { reason: "address_added"; address: string }
 	| { reason: "commands"; done: string[] }
 	/** One line per invite: scheduled, moved or cancelled thank-you notes. */
 	| { reason: "meeting"; lines: string[] }
@@ -35,6 +37,14 @@ export type IgnoredReason =
 	/** `verification`: the verify token of another address; else someone else's reply address. */
 	| { reason: "token_wrong_sender"; verification: boolean }
 	| { reason: "token_expired" }
+	/** A verification or add-address reply whose token was already used: nothing runs twice. */
+	| { reason: "token_used" }
+	/** An answer to an add-address request that is not a yes, or a yes from an address with its own account. */
+	| { reason: "address_not_confirmed" | "address_has_own_account"; address: string }
+	/** A command reply from an address that is not the account's: the account is told once. */
+	| { reason: "stray_reply"; address: string; told: boolean }
+	/** Too many new accounts today (from this domain, or in all). */
+	| { reason: "new_accounts_capped"; scope: "domain" | "total" }
 	| { reason: "token_wrong_purpose" }
 	| { reason: "account_not_active" }
 	| { reason: "command_not_understood"; problems: string[] }
@@ -85,6 +95,8 @@ export function wordReason(r: InboundReason): string {
 			return "Sent the address and command reference.";
 		case "verified":
 			return `Address ${r.address} confirmed${r.changed.length ? `; set ${r.changed.join(", ")}` : ""}.`;
+		case "address_added":
+			return `Address ${r.address} added to the account.`;
 		case "commands":
 			return r.done.join(" ");
 		case "meeting":
@@ -126,6 +138,18 @@ export function wordReason(r: InboundReason): string {
 				: "Reply address used by someone other than its owner: nothing changed.";
 		case "token_expired":
 			return "Reply to an expired address: nothing changed.";
+		case "token_used":
+			return "Reply to a confirmation already used: nothing changed.";
+		case "address_not_confirmed":
+			return `${r.address} did not say yes: not added.`;
+		case "address_has_own_account":
+			return `${r.address} has its own account: not added.`;
+		case "stray_reply":
+			return `Reply from ${r.address}, not one of the account's addresses: nothing changed${r.told ? "; the account was told" : ""}.`;
+		case "new_accounts_capped":
+			return r.scope === "domain"
+				? "Too many new accounts from this domain today: not held."
+				: "Too many new accounts today: not held.";
 		case "token_wrong_purpose":
 			return "That address does not take replies.";
 		case "account_not_active":

@@ -1,23 +1,29 @@
 /**
  * Once an address is confirmed, the mail held for it is processed as if it had
  * just arrived, one batch per mail, and its "held" log row gets the real outcome.
- * Then one mail says what happened. Anything left (a failure) stays held for the
- * next attempt until it expires.
+ * Then one mail says what happened: "You're all set" for a new account, or, when
+ * the address was added to an existing account, "Added" to that address. Anything
+ * left (a failure) stays held for the next attempt until it expires.
+ * Called from an inbound mail (the verification reply) or from the web (the
+ * add-address link), so it needs only services and the moment.
  */
 
 import { eq } from "drizzle-orm";
-import { verifiedMail } from "../accounts/account-mails";
+import { addressAddedMail, verifiedMail } from "../accounts/account-mails";
 import { createAccountsRepo } from "../accounts/accounts-repo";
 import { heldMail, inboundLog } from "../db/schema";
 import { nonEmpty } from "../lib/non-empty";
+import { buildOutgoingMail, outgoingWrites } from "../mail/outgoing-mail";
 import { commitInbound } from "./commit-inbound";
-import type { InboundContext } from "./inbound-context";
+import type { InboundContext, ReleaseOptions } from "./inbound-context";
 import { processInbound } from "./process-inbound";
-import { replyMail } from "./reply-mail";
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-export async function releaseHeldMail(ctx: InboundContext, userId: string): Promise<void> {
+/** What releasing needs of the moment: the mail in hand, when there is one, is what the last mail answers. */
+export type ReleaseContext = Pick<InboundContext, "services" | "now"> & { mail?: { messageId: string | null } };
+
+export async function releaseHeldMail(ctx: ReleaseContext, userId: string, opts: ReleaseOptions = {}): Promise<void> {
 	const { services } = ctx;
 	const { db } = services;
 	const accounts = createAccountsRepo(db);
@@ -53,13 +59,23 @@ export async function releaseHeldMail(ctx: InboundContext, userId: string): Prom
 		released.push(`"${processed.mail?.subject || "(no subject)"}": ${outcome.detail}`);
 	}
 	const user = await accounts.findById(userId);
-	const to = (await accounts.addressesOf(userId))[0];
+	const to = opts.added ?? (await accounts.addressesOf(userId))[0];
 	if (!user || !to) return;
-	const { writes } = await replyMail(ctx, {
-		kind: "confirmation",
-		userId,
-		to,
-		...verifiedMail({ timezone: user.timezone, digestMinutes: user.digestMinutes, released }),
-	});
-	await db.batch(nonEmpty(writes));
+	const words = opts.added
+		? addressAddedMail({ address: opts.added, released })
+		: verifiedMail({ timezone: user.timezone, digestMinutes: user.digestMinutes, released });
+	const built = await buildOutgoingMail(
+		{
+			kind: "confirmation",
+			userId,
+			to,
+			...words,
+			inReplyTo: ctx.mail?.messageId ?? null,
+			replyToken: { purpose: "reply" },
+			list: "notices",
+		},
+		services.config,
+		ctx.now,
+	);
+	await db.batch(nonEmpty(outgoingWrites(services, built)));
 }

@@ -73,7 +73,8 @@ describe("reply commands", () => {
 			{ from: "mallory@evil.example", to: rcpt, rcpt, subject: "Re", body: "stop" },
 			new Date("2026-11-26T14:00:00Z"),
 		);
-		expect(r.outcome).toMatchObject({ outcome: "ignored", reason: "token_wrong_sender", userId: null });
+		// Changes nothing; the account (never the sender) is told once (issue 15).
+		expect(r.outcome).toMatchObject({ outcome: "ignored", reason: "stray_reply", userId });
 		expect(await pendingOf(userId)).toEqual(pendingBefore);
 		expect(await mailsTo("mallory@evil.example")).toEqual([]);
 	});

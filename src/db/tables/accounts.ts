@@ -5,24 +5,28 @@ import { createdAt, id, userRef } from "./columns";
 export const USER_STATUSES = ["pending", "active", "paused"] as const;
 export const DELIVERY_MODES = ["digest", "instant"] as const;
 
-export const users = sqliteTable("users", {
-	id: id(),
-	status: text("status", { enum: USER_STATUSES }).notNull().default("pending"),
-	/** IANA zone, e.g. Europe/Berlin. */
-	timezone: text("timezone").notNull().default("UTC"),
-	/** Local digest time in minutes after midnight (480 = 08:00). */
-	digestMinutes: integer("digest_minutes").notNull().default(480),
-	mode: text("mode", { enum: DELIVERY_MODES }).notNull().default("digest"),
-	/** ISO weekdays that count as business days, as a bit mask (bit 1 = Monday … bit 7 = Sunday). */
-	businessDays: integer("business_days").notNull().default(0b0111110),
-	/** Days after outreach before the first follow-up, then between follow-ups (DESIGN.md: 3, then 4). */
-	followUpDays: integer("follow_up_days").notNull().default(3),
-	followUpEvery: integer("follow_up_every").notNull().default(4),
-	/** Local date (YYYY-MM-DD) of the last digest claimed, so a day gets one digest. */
-	lastDigestOn: text("last_digest_on"),
-	createdAt: createdAt(),
-	verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
-});
+export const users = sqliteTable(
+	"users",
+	{
+		id: id(),
+		status: text("status", { enum: USER_STATUSES }).notNull().default("pending"),
+		/** IANA zone, e.g. Europe/Berlin. */
+		timezone: text("timezone").notNull().default("UTC"),
+		/** Local digest time in minutes after midnight (480 = 08:00). */
+		digestMinutes: integer("digest_minutes").notNull().default(480),
+		mode: text("mode", { enum: DELIVERY_MODES }).notNull().default("digest"),
+		/** ISO weekdays that count as business days, as a bit mask (bit 1 = Monday … bit 7 = Sunday). */
+		businessDays: integer("business_days").notNull().default(0b0111110),
+		/** Days after outreach before the first follow-up, then between follow-ups (DESIGN.md: 3, then 4). */
+		followUpDays: integer("follow_up_days").notNull().default(3),
+		followUpEvery: integer("follow_up_every").notNull().default(4),
+		/** Local date (YYYY-MM-DD) of the last digest claimed, so a day gets one digest. */
+		lastDigestOn: text("last_digest_on"),
+		createdAt: createdAt(),
+		verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+	},
+	(t) => [index("users_status_created_idx").on(t.status, t.createdAt)],
+);
 
 export const userAddresses = sqliteTable(
 	"user_addresses",
@@ -49,7 +53,11 @@ export const sessions = sqliteTable(
 		revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 		lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
 	},
-	(t) => [uniqueIndex("sessions_hash_uq").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+	(t) => [
+		uniqueIndex("sessions_hash_uq").on(t.tokenHash),
+		index("sessions_user_idx").on(t.userId),
+		index("sessions_expires_idx").on(t.expiresAt),
+	],
 );
 
 export const SIGN_IN_LIMIT_KINDS = ["address", "ip"] as const;
@@ -66,5 +74,8 @@ export const signInAttempts = sqliteTable(
 		keyHash: text("key_hash").notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [index("sign_in_attempts_key_idx").on(t.kind, t.keyHash, t.createdAt)],
+	(t) => [
+		index("sign_in_attempts_key_idx").on(t.kind, t.keyHash, t.createdAt),
+		index("sign_in_attempts_created_idx").on(t.createdAt),
+	],
 );

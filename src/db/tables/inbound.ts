@@ -1,4 +1,5 @@
 /** Inbound mail: the one-row-per-email log, idempotence keys and mail held until verification. */
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { createdAt, id, userRef } from "./columns";
@@ -28,6 +29,9 @@ export const inboundLog = sqliteTable(
 	(t) => [
 		index("inbound_log_user_created_idx").on(t.userId, t.createdAt),
 		index("inbound_log_message_key_idx").on(t.messageKey, t.envelopeTo),
+		// Deleting an account finds the rows that carry its address but no user id.
+		index("inbound_log_envelope_from_idx").on(sql`lower(${t.envelopeFrom})`),
+		index("inbound_log_from_header_idx").on(sql`lower(${t.fromHeader})`),
 	],
 );
 

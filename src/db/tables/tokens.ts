@@ -22,5 +22,9 @@ export const tokens = sqliteTable(
 		usedAt: integer("used_at", { mode: "timestamp_ms" }),
 		createdAt: createdAt(),
 	},
-	(t) => [uniqueIndex("tokens_hash_uq").on(t.tokenHash), index("tokens_user_purpose_idx").on(t.userId, t.purpose)],
+	(t) => [
+		uniqueIndex("tokens_hash_uq").on(t.tokenHash),
+		index("tokens_user_purpose_idx").on(t.userId, t.purpose),
+		index("tokens_expires_idx").on(t.expiresAt),
+	],
 );

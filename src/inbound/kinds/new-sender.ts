@@ -1,8 +1,10 @@
 /**
  * Mail from an address we have never seen: a pending account, the mail held until
- * the address is confirmed, and a verification mail (accounts/pending-account.ts).
+ * the address is confirmed, and a verification mail (accounts/pending-account.ts),
+ * within the day's cap on new accounts (accounts/pending-cap.ts).
  */
 import { createPendingAccount, type Delivery, type FirstMail, MAX_HELD_BYTES } from "../../accounts/pending-account";
+import { roomForPendingAccount } from "../../accounts/pending-cap";
 import { type Effects, type InboundContext, ignored } from "../inbound-context";
 import { heldOutcome } from "../inbound-outcome";
 import type { InboundKind } from "./inbound-kind";
@@ -30,6 +32,8 @@ export const newSender: InboundKind<{ address: string }> = {
 		if (tooBigToHold(ctx)) {
 			return ignored(null, { reason: "too_large_to_hold" });
 		}
+		const room = await roomForPendingAccount(ctx.services.db, address, ctx.now);
+		if (!room.ok) return ignored(null, { reason: "new_accounts_capped", scope: room.scope });
 		const { userId, writes } = await createPendingAccount(ctx.services, ctx.now, { address, ...heldDelivery(ctx) });
 		return {
 			outcome: heldOutcome(userId, { reason: "new_account", address }),

@@ -1,6 +1,7 @@
 /**
- * Mail from an address that is not confirmed yet (or from a pending account): held
- * too, up to a limit, and the verification mail sent again if its token has expired.
+ * More mail from a pending account's address: held too, up to a limit, and the
+ * verification mail sent again if its token has expired. (An address added to an
+ * existing account has no row until its explicit yes, so it never lands here.)
  */
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { holdMail, MAX_HELD_PER_USER, sendVerification } from "../../accounts/pending-account";
@@ -24,7 +25,7 @@ export const unconfirmedSender: InboundKind<{ address: string; found: Found }> =
 		const { user } = found;
 		const { db } = ctx.services;
 		const accounts = createAccountsRepo(db);
-		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id)) >= MAX_HELD_PER_USER) {
+		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id, ctx.now)) >= MAX_HELD_PER_USER) {
 			return ignored(user.id, { reason: "hold_full" });
 		}
 		const live = await accounts.liveVerifyToken(user.id, ctx.now);

@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
-import { addAddress } from "../../accounts/add-address";
+import { ADD_ADDRESS_PER_DAY, addAddress, waitingAddresses } from "../../accounts/add-address";
 import { setPaused } from "../../accounts/pause";
 import { saveSettings, validateSettings } from "../../accounts/settings";
 import { createApiTokenRepo } from "../../session/api-tokens";
@@ -20,7 +20,6 @@ export const settingsRoutes = new Hono<AppEnv>();
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ADDRESS_ERRORS = {
 	invalid: "That isn't an address we can use.",
-	taken: "That address belongs to another account.",
 	already_yours: "That address is already yours.",
 } as const;
 
@@ -32,8 +31,9 @@ const all = (v: string | File | (string | File)[] | undefined) =>
 async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string, string>; newToken?: string } = {}) {
 	const { user, services, sessionId } = c.var;
 	const now = services.clock.now();
-	const [addresses, apiTokens, sessions] = await Promise.all([
+	const [addresses, waiting, apiTokens, sessions] = await Promise.all([
 		createAccountsRepo(services.db).addressesOf(user.id),
+		waitingAddresses(services.db, user.id, now),
 		createApiTokenRepo(services.db).list(user.id, now),
 		createSessionRepo(services.db).list(user.id, now),
 	]);
@@ -130,6 +130,11 @@ async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string,
 					{addresses.map((a) => (
 						<li>{a}</li>
 					))}
+					{waiting
+						.filter((a) => !addresses.includes(a))
+						.map((a) => (
+							<li class="muted">{a} (asked: added once it replies yes)</li>
+						))}
 				</ul>
 				{err("address")}
 				<form method="post" action="/app/settings/addresses" class="inline">
@@ -218,11 +223,18 @@ settingsRoutes.post("/settings/:action{pause|resume}", async (c) => {
 	return c.redirect("/app/settings", 303);
 });
 
+// The answer is the same whether or not the address has an account: that is settled by its yes.
 settingsRoutes.post("/settings/addresses", async (c) => {
-	const address = first((await c.req.parseBody()).address);
+	const address = first((await c.req.parseBody()).address).slice(0, 320);
 	const added = await addAddress(c.var.services, c.var.user.id, address);
+	if (!added.ok && added.reason === "rate_limited") {
+		const hours = Math.max(1, Math.ceil(added.retryAfterMs / 3_600_000));
+		c.header("Retry-After", String(Math.ceil(added.retryAfterMs / 1000)));
+		const wait = `You asked for ${ADD_ADDRESS_PER_DAY} addresses today. Try again in ${hours} ${hours === 1 ? "hour" : "hours"}.`;
+		return c.html(await settingsPage(c, { errors: { address: wait } }), 429);
+	}
 	if (!added.ok) return c.html(await settingsPage(c, { errors: { address: ADDRESS_ERRORS[added.reason] } }), 400);
-	setNotice(c, `We sent a confirmation to ${address.trim()}: reply to it to add the address.`);
+	setNotice(c, `We asked ${address.trim()} for a yes: once it replies "yes" or opens the link we sent, it is added.`);
 	return c.redirect("/app/settings", 303);
 });
 
