@@ -89,7 +89,7 @@ describe("reply corpus through email()", () => {
 		const lines = expectedLines(c, order);
 		const done = (r.outcome.detail ?? "").split(/(?<=\.) (?=[A-Z])/);
 		expect(done).toHaveLength(lines.length);
-		lines.forEach((l, i) => expect(done[i]).toContain(l));
+		for (const [i, l] of lines.entries()) expect(done[i]).toContain(l);
 		if (!c.issues?.length) expect(answer).not.toMatch(complaint);
 	});
 });
