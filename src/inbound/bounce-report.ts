@@ -30,10 +30,10 @@ const DAEMON_NAME =
 	/mail delivery (?:subsystem|system)|mailer-daemon|postmaster|mail administrator|system administrator/i;
 /** Subjects bounces carry, in the languages the corpus and our users bring. */
 const BOUNCE_SUBJECT =
-	/^(?:(?:fwd?|fw|wg|tr|rv|re|enc|doorst)\s*:\s*)*(?:undeliver(?:ed|able)|delivery status notification \(failure\)|mail delivery failed|failure notice|returned mail|delivery failure|message not delivered|delivery (?:has )?failed|nondeliverable|non-delivery|unzustellbar|nicht zustellbar|non remis|no se puede entregar|no entregado|mail failure|could not send message)/i;
+	/^(?:(?:fwd?|fw|wg|tr|rv|enc|doorst)\s*:\s*)*(?:undeliver(?:ed|able)|delivery status notification \(failure\)|mail delivery failed|failure notice|returned mail|delivery failure|message not delivered|delivery (?:has )?failed|nondeliverable|non-delivery|unzustellbar|nicht zustellbar|non remis|no se puede entregar|no entregado|mail failure|could not send message)/i;
 /** Where the returned original starts: nothing after it is about the failure. */
 const ORIGINAL =
-	/^\s*(?:-{2,}\s*(?:this is a copy of|below this line|original message|the header of the original|a copy of the original)|original message headers:|-{3,}\s*original message|return-path:|received: from)/im;
+	/^\s*(?:-{2,}\s*(?:forwarded message|this is a copy of|below this line|original message|the header of the original|a copy of the original)|original message headers:|-{3,}\s*original message|return-path:|received: from)/im;
 const DELAY = /warning message only|has been delayed|will be retried|delivery delayed|delay(?:ed)? notification/i;
 
 function header(input: BounceInput, name: string): string {
@@ -93,7 +93,7 @@ function failedInWords(text: string): string[] {
 		const own = /^<?([^\s<>"@]+@[^\s<>":]+)>?"?(?:[:\s<(].*)?$/i.exec(line);
 		if (own?.[1]) found.push(...addressesIn(own[1]));
 		const said =
-			/(?:delivered to|deliver(?:ed)? your message to|delivery to|rcpt to:?\s*|failed[^:\n]{0,40}:\s*)<?([^\s<>"]+@[^\s<>":,;]+)/i.exec(
+			/(?:delivered to|deliver(?:ed)? your message to|your message to|delivery to|rcpt to:?\s*|failed[^:\n]{0,40}:)\s*<?([^\s<>"]+@[^\s<>":,;]+)/i.exec(
 				line,
 			);
 		if (said?.[1]) found.push(...addressesIn(said[1]));
