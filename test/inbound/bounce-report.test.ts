@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readBounce } from "../../src/inbound/bounce-report";
+import { REPLIES } from "../commands/reply-corpus/replies";
 
 const h = (pairs: Record<string, string>) => Object.entries(pairs).map(([key, value]) => ({ key, value }));
 const user = h({ from: "Robin Ortiz <robin@ortiz.example>", to: "track@followthrough.test", subject: "Fwd: bounce" });
@@ -123,6 +124,12 @@ describe("readBounce", () => {
 		["a reply that quotes a bounce subject", "Re: Undeliverable: Coffee?\n\nann@acme.example is the right address."],
 	])("%s is not a bounce", (_name, text) => {
 		expect(readBounce({ headers: user, text })).toBeNull();
+	});
+
+	it("none of the 342 replies of the reply corpus reads as a bounce", () => {
+		const read = REPLIES.filter((c) => readBounce({ headers: user, text: c.body }) !== null).map((c) => c.id);
+		expect(REPLIES.length).toBeGreaterThanOrEqual(300);
+		expect(read).toEqual([]);
 	});
 
 	it("reads a huge text in linear time", () => {
