@@ -126,3 +126,12 @@ describe("issue 15 through email()", () => {
 		expect((await userRow(userId))?.timezone).toBe("America/New_York");
 	});
 });
+
+describe("the grammar we send back", () => {
+	it("shows several commands on a line and the settings", async () => {
+		const { address } = await withDigest("Ann Lee <ann@lee.example>");
+		const r = await reply(address, "what can I do here?", digestAt("2026-11-26"));
+		expect(r.answer).toContain('or several: "1 done, 3 snooze 2d".');
+		expect(r.answer).toContain('Settings: "timezone Berlin", "digest 7am"');
+	});
+});
