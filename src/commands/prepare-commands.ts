@@ -9,6 +9,9 @@ import type { Item } from "./command-items";
 import type { Command, PendingQuestion } from "./command-types";
 import { describeSnoozeProblem, planSnooze } from "./snooze-until";
 
+/** The actions a bare name can complete: those on one item, as the question stores them. */
+const ANSWERABLE = new Set<Command["action"]["kind"]>(["done", "replied", "met", "stop", "snooze"]);
+
 export interface Prepared {
 	/** The commands to apply, in order. */
 	commands: Command[];
@@ -43,9 +46,12 @@ export function prepareCommands(
 				continue;
 			}
 		}
-		if (c.target.kind === "name" && !out.question) {
-			const fits = itemsNamed(items, c.target.name).map(shownName).filter(Boolean);
-			if (fits.length > 1) out.question = { action: c.action, candidates: fits.slice(0, 10) };
+		if (!out.question && ANSWERABLE.has(c.action.kind)) {
+			// "stop Ann" with two Anns, or "done" with several items: the answer names one of them.
+			const fits =
+				c.target.kind === "name" ? itemsNamed(items, c.target.name) : c.target.kind === "implicit" ? [...items] : [];
+			const names = fits.map(shownName).filter(Boolean);
+			if (names.length > 1) out.question = { action: c.action, candidates: names.slice(0, 10) };
 		}
 		out.commands.push(c);
 	}

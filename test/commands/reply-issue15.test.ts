@@ -4,7 +4,7 @@
  * question; several commands share a line; settings errors say what was wrong.
  */
 import { describe, expect, it } from "vitest";
-import { type Msg, mailsTo, pendingOf, send, userFactory, userRow } from "../support/inbound";
+import { type Msg, mailsTo, nudgesOf, pendingOf, send, userFactory, userRow } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
@@ -79,6 +79,20 @@ describe("issue 15 through email()", () => {
 		await reply(address, "snooze Ann 3 days", digestAt("2026-11-26"));
 		const r = await reply(address, "ann lee", new Date("2026-11-26T14:00:00Z"));
 		expect(r.outcome.detail).toBe("Snoozed Ann Lee until Mon 30 Nov, 08:00.");
+	});
+
+	it("'done' to a digest of two asks which one, and a bare name answers", async () => {
+		const { address, userId } = await withDigest(TWO);
+		const annBefore = (await nudgesOf(userId)).filter((n) => n.email === "ann@lee.example");
+		expect(annBefore.length).toBeGreaterThan(0);
+		const asked = await reply(address, "done", digestAt("2026-11-26"));
+		expect(asked.answer).toContain('"done": which one? That email had 2 items: reply like "1 done".');
+		expect(asked.answer).toContain('Or reply with just the name, like "Ben Ortiz".');
+		const r = await reply(address, "Ben Ortiz", new Date("2026-11-26T14:00:00Z"));
+		expect(r.outcome.detail).toBe("Done: Ben Ortiz.");
+		expect((await nudgesOf(userId)).filter((n) => n.email === "ann@lee.example")).toEqual(annBefore);
+		const ben = (await nudgesOf(userId)).filter((n) => n.email === "ben@ortiz.example").map((n) => n.nudge.state);
+		expect(ben).toContain("done");
 	});
 
 	it("a bare name with no question asked is not a command", async () => {
