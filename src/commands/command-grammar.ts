@@ -59,7 +59,7 @@ interface LineResult {
 	other: string | null;
 }
 
-const PIECE_BREAK = /[,;]|\s(?:and|&)\s|(?<=[.!?])\s/i;
+const PIECE_BREAK = /[,;]|\s(?:and|&|[-\u2013\u2014])\s|(?<=[.!?])\s/i;
 
 function readLine(raw: string, question: PendingQuestion | undefined): LineResult | null {
 	const whole = readOne(raw.slice(0, 300), question);
@@ -71,8 +71,15 @@ function readLine(raw: string, question: PendingQuestion | undefined): LineResul
 		const courtesy = (r: Reading) => r.kind === "blank" || (r.kind === "other" && isPleasantry(r.words));
 		const clean = read.every((r) => r.kind === "command" || courtesy(r));
 		const usable = read.every((r) => r.kind === "command" || r.kind === "issue" || courtesy(r));
+		// "1 done - we had coffee": a command first, then a sentence about it, which passes in silence.
+		// A word or two after it ("stop 1 and ann") may be a target, so that is not a guess we make.
+		const sentence = (r: Reading) => r.kind === "other" && r.words.split(" ").length >= 3;
+		const explained =
+			read.find((r) => !courtesy(r))?.kind === "command" &&
+			read.every((r) => r.kind === "command" || r.kind === "issue" || courtesy(r) || sentence(r));
 		// "done 1, 3" reads whole; "1 done, 3 snooze 2d" and "done ann, stop bob" read in parts.
-		const split = whole.kind === "command" ? commands.length >= 2 && clean : commands.length >= 1 && usable;
+		const split =
+			whole.kind === "command" ? commands.length >= 2 && clean : commands.length >= 1 && (usable || explained);
 		if (split) return { commands, issues: read.flatMap((r) => (r.kind === "issue" ? [r.issue] : [])), other: null };
 	}
 	if (whole.kind === "command") return { commands: [whole.command], issues: [], other: null };

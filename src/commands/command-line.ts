@@ -6,7 +6,7 @@
 
 import { parseClock, readTimezone } from "../time/settings-lines";
 import type { LineIssue } from "./command-issues";
-import type { Action, Command, SnoozeDelay, Target } from "./command-types";
+import { type Action, type Command, GLOBAL_ACTIONS, type SnoozeDelay, type Target } from "./command-types";
 
 /** An issue before we know its line. */
 type IssueDetail = DistributiveOmit<LineIssue, "line">;
@@ -223,7 +223,7 @@ function readTarget(words: string): Target | "bad" {
 		.split(/\s+/)
 		.filter(Boolean);
 	if (nums.every((w) => /^\d{1,3}$/.test(w))) return { kind: "numbers", numbers: [...new Set(nums.map(Number))] };
-	if (/^(?:it|this|this one|that|that one)$/.test(s)) return { kind: "implicit" };
+	if (/^(?:it|this|this one|that|that one|him|her|them)$/.test(s)) return { kind: "implicit" };
 	// "Stop by any time", "Sent you the deck", "Sent from Mail for Windows": a sentence, not a name.
 	if (/\d/.test(s) || s.split(" ").length > 3 || NOT_A_NAME.test(s)) return "bad";
 	return /^[\p{L}' .-]{2,60}$/u.test(s) ? { kind: "name", name: s } : "bad";
@@ -243,6 +243,8 @@ export type PieceReading =
 	/** Not a command: `words` is the line normalised and without filler. */
 	| { kind: "other"; words: string };
 
+const LEAD_ALL = /^all (?:of them |items )?(\S.*)$/;
+
 /** Leading item numbers: "1 done", "1 3 snooze 2d", "#2 stop". */
 export const LEAD_NUMBERS = /^((?:#?\d{1,3}(?: |$)(?:and )?)+)(.*)$/;
 
@@ -258,7 +260,9 @@ export function readPiece(raw: string): PieceReading {
 	});
 	const lead = line.match(LEAD_NUMBERS);
 	const leadNumbers = lead ? [...new Set((lead[1] ?? "").match(/\d+/g)?.map(Number) ?? [])] : [];
-	const body = lead ? (lead[2] ?? "").trim() : line;
+	// "all done", "all of them snoozed 1w": the verb's target is every item.
+	const leadAll = lead ? null : line.match(LEAD_ALL);
+	const body = lead ? (lead[2] ?? "").trim() : leadAll ? (leadAll[1] ?? "") : line;
 	for (const verb of VERBS) {
 		const m = body.match(verb.pattern);
 		if (!m) continue;
@@ -271,6 +275,10 @@ export function readPiece(raw: string): PieceReading {
 				: { kind: "other", words: line };
 		if (!built) return unread();
 		if ("issue" in built) return issue(built.issue);
+		if (leadAll) {
+			if (built.rest !== "" || GLOBAL_ACTIONS.has(built.action.kind)) return { kind: "other", words: line };
+			return { kind: "command", command: { action: built.action, target: { kind: "all" }, line: typed } };
+		}
 		if (leadNumbers.length) {
 			if (built.rest !== "") return unread();
 			return {

@@ -1,16 +1,38 @@
 /**
  * A reply to one of our mails with commands ("1 done", "snooze 3d", "stop Ann"):
- * only the new text counts; every command is confirmed in one line, and what
- * could not be applied is said, with the grammar.
+ * only the new text counts; every command is confirmed in one line; a line that
+ * could not be applied is named with why; greetings and sign-offs beside a
+ * command pass in silence. A name that fits several items is asked about, and
+ * the next reply may answer with just the name.
  */
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { applyCommands } from "../commands/apply-commands";
-import { parseCommands } from "../commands/command-grammar";
+import { describeIssue, parseCommands } from "../commands/command-grammar";
 import { itemsByIds } from "../commands/command-items";
+import { prepareCommands, readQuestion } from "../commands/prepare-commands";
 import { newText } from "../lib/new-text";
 import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
 import { replyMail, reSubject } from "./reply-mail";
 import { helpMail } from "./reply-texts";
+
+interface TokenContext {
+	nudges?: string[];
+	question?: unknown;
+}
+
+function readContext(json: string): TokenContext {
+	try {
+		const c = JSON.parse(json) as unknown;
+		if (!c || typeof c !== "object") return {};
+		const { nudges, question } = c as Record<string, unknown>;
+		return {
+			nudges: Array.isArray(nudges) ? nudges.filter((n): n is string => typeof n === "string").slice(0, 90) : [],
+			question,
+		};
+	} catch {
+		return {};
+	}
+}
 
 export async function handleCommandReply(ctx: InboundContext, token: TokenRow): Promise<Effects> {
 	const { db, config } = ctx.services;
@@ -18,24 +40,24 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 	const user = await accounts.findById(token.userId);
 	if (!user || user.status === "pending") return ignored(token.userId, { reason: "account_not_active" });
 	const addresses = await accounts.addressesOf(user.id);
-	const context = JSON.parse(token.contextJson) as { nudges?: string[] };
+	const context = readContext(token.contextJson);
 	const items = await itemsByIds(db, user.id, context.nudges ?? []);
-	const parsed = parseCommands(newText(ctx.mail.text));
+	const parsed = parseCommands(newText(ctx.mail.text), readQuestion(context.question) ?? undefined);
 	// A List-Unsubscribe mailto arrives with the subject "unsubscribe" and no body.
 	if (!parsed.commands.length && /^\s*unsubscribe\s*$/i.test(ctx.mail.subject)) {
 		parsed.commands.push({ action: { kind: "pause" }, target: { kind: "implicit" }, line: "unsubscribe" });
 	}
-	const applied = await applyCommands(ctx, { user }, items, parsed.commands);
-	const problems = [
-		...applied.problems,
-		...parsed.unknown.map((l) => `"${l.slice(0, 80)}": I don't know that command.`),
-	];
-	if (!parsed.commands.length && !parsed.unknown.length) problems.push("I didn't find a command in your reply.");
-	const asksHelp = parsed.commands.some((c) => c.action.kind === "help");
+	const prepared = prepareCommands(parsed.commands, items, ctx.now, user);
+	const applied = await applyCommands(ctx, { user }, items, prepared.commands);
+	const problems = [...prepared.problems, ...applied.problems, ...parsed.issues.map(describeIssue)];
+	if (!parsed.commands.length && !parsed.issues.length) problems.push("I didn't find a command in your reply.");
+	const { question } = prepared;
+	if (question) problems.push(`Or reply with just the name, like "${question.candidates.at(-1)}".`);
+	const showHelp = !applied.done.length || parsed.commands.some((c) => c.action.kind === "help");
 	const text = [
 		...applied.done,
 		...(problems.length ? ["", ...problems] : []),
-		...(problems.length || asksHelp ? ["", helpMail({ mailDomain: config.mailDomain }).text] : ["", "— Followthrough"]),
+		...(showHelp ? ["", helpMail({ mailDomain: config.mailDomain }).text] : ["", "— Followthrough"]),
 	]
 		.join("\n")
 		.trim();
@@ -45,6 +67,8 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 		to: addresses[0] ?? "",
 		subject: reSubject(ctx.mail.subject),
 		text,
+		// The answer to our question names one of the items that mail had.
+		context: question ? { nudges: items.map((i) => i.id), question } : undefined,
 	});
 	const effects = applied.done.length
 		? accepted(user.id, { reason: "commands", done: applied.done }, [...applied.writes, ...reply.writes])

@@ -52,7 +52,8 @@ export function helpMail(p: { mailDomain: string }): Draft {
 				"",
 				"Reply to any of our emails with a command, one per line:",
 				"done · sent · replied · met · stop · snooze · snooze 3d · snooze until monday · pause · resume · help",
-				'In a digest, name the item: "1 done", "2 snooze 1w", "stop Ann".',
+				'In a digest, name the item: "1 done", "2 snooze 1w", "stop Ann", or several: "1 done, 3 snooze 2d".',
+				'Settings: "timezone Berlin", "digest 7am", "instant" (one email per reminder) or "digest".',
 			].join("\n") + sign,
 	};
 }

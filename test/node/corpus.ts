@@ -24,6 +24,8 @@ export interface TrimmerCase {
 export interface AutoItem {
 	file: string;
 	category: string;
+	/** The DSN status of each failed recipient, where sisimai's tests give them (bounces only). */
+	statuses?: string[];
 }
 export interface Corpus {
 	dir: string;
@@ -56,10 +58,19 @@ function loadForward(dir: string): Corpus["forward"] {
 function loadAuto(dir: string): Corpus["auto"] {
 	const base = join(dir, "auto");
 	if (!existsSync(join(base, "labels.json"))) return null;
-	const { items } = JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as { items: AutoItem[] };
+	const { items } = JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as {
+		items: (AutoItem & { sisimai_expected?: { dsn_status: string }[] | null })[];
+	};
 	const files: Record<string, string> = {};
 	for (const it of items) files[it.file] = readFileSync(join(base, it.file)).toString("base64");
-	return { items: items.map(({ file, category }) => ({ file, category })), files };
+	return {
+		items: items.map(({ file, category, sisimai_expected }) => ({
+			file,
+			category,
+			...(sisimai_expected ? { statuses: sisimai_expected.map((e) => e.dsn_status) } : {}),
+		})),
+		files,
+	};
 }
 
 function loadMime(dir: string): Corpus["mime"] {
