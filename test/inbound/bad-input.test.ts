@@ -157,7 +157,8 @@ const EXPECTED: Record<string, { outcome: string; reason: string }> = {
 	"no From": { outcome: "rejected", reason: "unauthenticated_no_from" },
 	"From as a group": { outcome: "accepted", reason: "outreach" },
 	"raw 8-bit headers": { outcome: "accepted", reason: "outreach" },
-	"a 2 MiB header block": { outcome: "accepted", reason: "outreach" },
+	// Over MAIL_LIMITS.headerBytes: refused before anything else is read.
+	"a 2 MiB header block": { outcome: "rejected", reason: "unreadable" },
 	"1,000 recipients": { outcome: "ignored", reason: "bulk" },
 	"attachment-only mail": { outcome: "accepted", reason: "outreach" },
 	"binary garbage": { outcome: "rejected", reason: "unauthenticated_no_from" },
