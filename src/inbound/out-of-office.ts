@@ -5,7 +5,7 @@
  */
 
 import { createAccountsRepo } from "../accounts/accounts-repo";
-import { parseReturnDate } from "../nudges/out-of-office";
+import { OOO_TEXT_MAX, parseReturnDate } from "../nudges/out-of-office";
 import { addDays, formatDate, onOrNextBusinessDay } from "../time/local-time";
 import { dueOnDate } from "../time/resolve-delay";
 import { displayName } from "../tracking/ensure-contacts";
@@ -15,6 +15,9 @@ import { routeRecipient } from "./address-grammar";
 import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
 import { checkSenderAuth } from "./sender-auth";
 
+/** Recipients of one auto-reply looked up as possible users of ours. */
+export const OOO_MAX_RECIPIENTS = 5;
+
 export async function moveForAbsence(
 	ctx: InboundContext,
 	account: Account,
@@ -23,19 +26,20 @@ export async function moveForAbsence(
 	sentAt: Date,
 ): Promise<Effects | null> {
 	const { user } = account;
-	const back = parseReturnDate(text, sentAt, user.timezone);
-	if (!back) return null;
+	// Cheap checks first: chrono reads the text only for a contact with a pending follow-up.
 	const repo = createTrackingRepo(ctx.services.db);
 	const contact = (await repo.contactsByEmail(user.id, [contactAddress])).get(contactAddress);
 	if (!contact) return null;
 	const threads = await repo.openThreadsOf(user.id, contact.id);
-	const pending = threads.length
-		? await repo.pendingNudges(
-				user.id,
-				threads.map((t) => t.id),
-				FOLLOW_UP_KINDS,
-			)
-		: [];
+	if (!threads.length) return null;
+	const pending = await repo.pendingNudges(
+		user.id,
+		threads.map((t) => t.id),
+		FOLLOW_UP_KINDS,
+	);
+	if (!pending.length) return null;
+	const back = parseReturnDate(text.slice(0, OOO_TEXT_MAX), sentAt, user.timezone);
+	if (!back) return null;
 	const due = dueOnDate(onOrNextBusinessDay(addDays(back, 1), user.businessDays), user);
 	const later = pending.filter((n) => n.dueAt.getTime() < due.dueAt.getTime());
 	if (!later.length) return null;
@@ -46,7 +50,8 @@ export async function moveForAbsence(
 
 /**
  * A contact's own auto-reply reached us (the user had us in CC). It counts only
- * when it authenticates and is addressed to a verified, active user.
+ * when it authenticates and is addressed to a verified, active user; at most
+ * OOO_MAX_RECIPIENTS of its recipients are looked up.
  */
 export async function absenceFromContact(
 	p: Pick<InboundContext, "services" | "email" | "mail" | "messageKey" | "logId" | "releaseHeld">,
@@ -55,9 +60,11 @@ export async function absenceFromContact(
 	if (!checkSenderAuth(p.mail.headers, fromAddress).ok) return null;
 	const accounts = createAccountsRepo(p.services.db);
 	const ours = `@${p.services.config.mailDomain}`;
-	for (const to of [...p.mail.to, ...p.mail.cc]) {
-		if (to.address.endsWith(ours)) continue;
-		const found = await accounts.findByAddress(to.address);
+	const candidates = [...new Set([...p.mail.to, ...p.mail.cc].map((a) => a.address))]
+		.filter((a) => !a.endsWith(ours) && a !== fromAddress)
+		.slice(0, OOO_MAX_RECIPIENTS);
+	for (const address of candidates) {
+		const found = await accounts.findByAddress(address);
 		if (!found?.addressVerified || found.user.status !== "active") continue;
 		const now = p.services.clock.now();
 		const ctx: InboundContext = {
