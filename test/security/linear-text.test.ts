@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readInlineForward } from "../../src/inbound/forwarded-message";
 import { snippetOf } from "../../src/inbound/snippet";
 import { boundedDisplayName } from "../../src/lib/display-name";
 import { htmlToText } from "../../src/lib/html-to-text";
@@ -114,6 +115,20 @@ describe("text readers are linear: 4× the input takes about 4× the time", { ti
 	it("newText", () => expectLinear("newText", newText, REPLY_SHAPES, 2000));
 	it("htmlToText", () => expectLinear("htmlToText", htmlToText, HTML_SHAPES, 20_000));
 	it("snippetOf", () => expectLinear("snippetOf", snippetOf, SNIPPET_SHAPES, 20_000));
+	it("readInlineForward (email-forward-parser on a tidied head)", () =>
+		expectLinear(
+			"readInlineForward",
+			(s) => readInlineForward(s, "Fwd: x"),
+			[
+				["CR LF line ends", (n) => "\r\n".repeat(n * 4)],
+				["vertical tabs", (n) => "\v".repeat(n * 8)],
+				["form feeds and newlines", (n) => "\f\n".repeat(n * 4)],
+				["blank lines", (n) => `hi${"\n".repeat(n * 8)}bye`],
+				["spaces", (n) => `${" ".repeat(n * 8)}x`],
+				["forward separators", (n) => "---------- Forwarded message ---------\n".repeat(n)],
+			],
+			1000,
+		));
 	it("boundedDisplayName", () =>
 		expectLinear(
 			"boundedDisplayName",
