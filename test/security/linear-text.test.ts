@@ -201,6 +201,37 @@ describe("the issue's figures, through email()", () => {
 	});
 });
 
+describe("email() as a whole: 4× a hostile text body takes about 4× the time", { timeout: 120_000 }, () => {
+	const BODIES: Shape[] = [
+		["blank lines", (n) => `Hi Zed,${"\n".repeat(n)}Best, Dee`],
+		["CR LF and form feeds", (n) => `Hi Zed,\n${"\f\r\n".repeat(n / 3)}`],
+		["spaces", (n) => `Hi ${" ".repeat(n)}Zed`],
+		["header-like lines (issue 12)", (n) => lines(Math.round(n / 32), HEADERISH)],
+		["forward separators", (n) => "---------- Forwarded message ---------\n".repeat(Math.round(n / 39))],
+	];
+	it.each(BODIES)("%s, to track@ and to a reply address", async (name, make) => {
+		const user = `lt-${name.replace(/\W+/g, "-").toLowerCase()}@example.com`;
+		await signUp(user, T);
+		await send({ from: user, to: "Zed Quinn <zed@quinn.example>", subject: "Coffee?" }, T);
+		const rcpt = await replyAddressOf(user);
+		const deliver = async (body: string) => {
+			let best = Number.POSITIVE_INFINITY;
+			for (let i = 0; i < 3; i++) {
+				const start = Date.now();
+				await send({ from: user, to: "Zed Quinn <zed@quinn.example>", subject: "Coffee?", body }, T);
+				await send({ from: user, to: rcpt, rcpt, subject: "Re: Coffee?", body }, T);
+				best = Math.min(best, Date.now() - start);
+			}
+			return Math.max(best, 1);
+		};
+		await deliver(make(4 * 65_536)); // warm up
+		const a = await deliver(make(65_536));
+		const b = await deliver(make(4 * 65_536));
+		console.log(`email() · ${name}: 64 KiB → 256 KiB body, ${a} → ${b} ms (×${(b / a).toFixed(1)})`);
+		expect(b / a).toBeLessThan(10);
+	});
+});
+
 describe("the trimmer's scans find what its regexes found", () => {
 	const kinds = fc.string({ unit: fc.constantFrom(..."edsbhqt"), maxLength: 24 });
 	const index = (re: RegExp) => (k: string) => re.exec(k)?.index ?? null;
