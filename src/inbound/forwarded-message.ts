@@ -5,6 +5,7 @@
  */
 import EmailForwardParser, { type EmailForwardMailbox } from "email-forward-parser";
 import { logRecovered } from "../lib/log";
+import { parserInput } from "../lib/parser-input";
 import type { MailAddress } from "../mail/mail-address";
 import { type ParsedMail, parseMessage } from "./parse-message";
 
@@ -42,7 +43,8 @@ const toList = (v: EmailForwardMailbox | EmailForwardMailbox[] | null | undefine
 export function readInlineForward(text: string, subject: string | null): ForwardedOriginal | null {
 	let result: ReturnType<EmailForwardParser["read"]>;
 	try {
-		result = parser.read(text, subject);
+		// Its patterns backtrack over runs of whitespace: it reads a bounded, tidied copy (issue 12).
+		result = parser.read(parserInput(text), subject);
 	} catch (err) {
 		logRecovered("parse_fallback", err, { where: "email-forward-parser", fallback: "not a forward" });
 		return null;

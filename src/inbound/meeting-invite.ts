@@ -1,7 +1,15 @@
-/** Calendar invites (text/calendar, from Google, Outlook, Teams…) read with ical.js. */
+/**
+ * Calendar invites (text/calendar, from Google, Outlook, Teams…): parsed with
+ * ical.js into jCal, then read here. Times go through calendar-zone.ts, never
+ * through ical.js's zone registry or RRULE expansion. Bounded: a calendar of
+ * more than CALENDAR_LIMITS lines or components is not read at all, and at most
+ * CALENDAR_LIMITS.events events and .attendees attendees each are.
+ */
 import ICAL from "ical.js";
+import { boundedDisplayName } from "../lib/display-name";
 import { logRecovered } from "../lib/log";
 import type { MailAddress } from "../mail/mail-address";
+import { readZone, toInstant, type VZone } from "./calendar-zone";
 
 export interface MeetingInvite {
 	/** REQUEST, CANCEL, PUBLISH, REPLY… (upper case). */
@@ -22,51 +30,105 @@ export interface CalendarPart {
 	content: string;
 }
 
+export const CALENDAR_LIMITS = { lines: 5_000, components: 200, events: 20, attendees: 100, zones: 20 } as const;
+
+type JProp = [string, Record<string, unknown>, string, ...unknown[]];
+type JComp = [string, JProp[], JComp[]];
+
 const isCalendar = (p: { mimeType: string; filename: string | null }) =>
-	p.mimeType === "text/calendar" || p.mimeType === "application/ics" || /\.ics$/i.test(p.filename ?? "");
+	p.mimeType === "text/calendar" ||
+	p.mimeType === "application/ics" ||
+	(p.filename ?? "").toLowerCase().endsWith(".ics");
 
 const mailto = (value: unknown, name: unknown): MailAddress | null => {
 	const v =
 		typeof value === "string"
 			? value
+					.trim()
 					.replace(/^mailto:/i, "")
 					.trim()
 					.toLowerCase()
 			: "";
-	return v.includes("@") ? { address: v, name: typeof name === "string" ? name.trim() : "" } : null;
+	if (!v.includes("@") || v.length > 320) return null;
+	return { address: v, name: typeof name === "string" ? boundedDisplayName(name) : "" };
 };
 
-function readCalendar(text: string, fallbackMethod: string | null): MeetingInvite[] {
-	let root: ICAL.Component;
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Within the bounds? Counted on the raw text, before ical.js sees it. */
+function withinBounds(content: string): boolean {
+	let lines = 1;
+	let components = 0;
+	for (let i = content.indexOf("\n"); i >= 0; i = content.indexOf("\n", i + 1)) {
+		if (++lines > CALENDAR_LIMITS.lines) return false;
+		if (content.startsWith("BEGIN:", i + 1) || content.startsWith("begin:", i + 1)) {
+			if (++components > CALENDAR_LIMITS.components) return false;
+		}
+	}
+	return true;
+}
+
+function readEvent(vevent: JComp, method: string, zones: ReadonlyMap<string, VZone>): MeetingInvite {
+	const props = vevent[1];
+	const first = (key: string) => props.find((p) => p[0] === key);
+	const instant = (p: JProp | undefined) => {
+		const tzid = p?.[1].tzid;
+		return p ? toInstant(p[3], typeof tzid === "string" ? tzid.slice(0, 100) : null, zones) : null;
+	};
+	const startProp = first("dtstart");
+	const start = instant(startProp);
+	let end = instant(first("dtend"));
+	if (!end && start) {
+		const duration = first("duration")?.[3];
+		let seconds = startProp?.[2] === "date" ? 86_400 : 0;
+		if (typeof duration === "string") {
+			try {
+				seconds = ICAL.Duration.fromString(duration).toSeconds();
+			} catch {
+				// An unreadable DURATION: the event ends when it starts.
+			}
+		}
+		end = new Date(start.getTime() + seconds * 1000);
+	}
+	const organizer = first("organizer");
+	return {
+		method,
+		uid: text(first("uid")?.[3]).slice(0, 1000),
+		summary: text(first("summary")?.[3]).slice(0, 1000),
+		start,
+		end,
+		organizer: organizer ? mailto(organizer[3], organizer[1].cn) : null,
+		attendees: props
+			.filter((p) => p[0] === "attendee")
+			.slice(0, CALENDAR_LIMITS.attendees)
+			.map((p) => mailto(p[3], p[1].cn))
+			.filter((a): a is MailAddress => a !== null),
+	};
+}
+
+function readCalendar(content: string, fallbackMethod: string | null): MeetingInvite[] {
+	if (!withinBounds(content)) return [];
+	let parsed: unknown;
 	try {
-		root = new ICAL.Component(ICAL.parse(text));
+		parsed = ICAL.parse(content);
 	} catch (err) {
 		logRecovered("parse_fallback", err, { where: "ical.js", fallback: "no invite" });
 		return [];
 	}
-	for (const tz of root.getAllSubcomponents("vtimezone")) {
-		try {
-			ICAL.TimezoneService.register(tz);
-		} catch (err) {
-			// An unusable VTIMEZONE leaves its times floating (read as UTC); the invite still counts.
-			logRecovered("parse_fallback", err, { where: "ical.js VTIMEZONE", fallback: "times read as UTC" });
+	const roots = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as JComp[];
+	return roots.flatMap((root) => {
+		if (!Array.isArray(root) || root[0] !== "vcalendar") return [];
+		// This calendar's own zones, for its own times only.
+		const zones = new Map<string, VZone>();
+		for (const c of root[2].filter((c) => c[0] === "vtimezone").slice(0, CALENDAR_LIMITS.zones)) {
+			const tzid = c[1].find((p) => p[0] === "tzid")?.[3];
+			if (typeof tzid === "string") zones.set(tzid, readZone(c[2]));
 		}
-	}
-	const method = String(root.getFirstPropertyValue("method") ?? fallbackMethod ?? "").toUpperCase();
-	return root.getAllSubcomponents("vevent").map((vevent) => {
-		const event = new ICAL.Event(vevent);
-		const organizerProp = vevent.getFirstProperty("organizer");
-		return {
-			method,
-			uid: event.uid ?? "",
-			summary: event.summary ?? "",
-			start: event.startDate ? event.startDate.toJSDate() : null,
-			end: event.endDate ? event.endDate.toJSDate() : event.startDate ? event.startDate.toJSDate() : null,
-			organizer: organizerProp ? mailto(organizerProp.getFirstValue(), organizerProp.getParameter("cn")) : null,
-			attendees: event.attendees
-				.map((p) => mailto(p.getFirstValue(), p.getParameter("cn")))
-				.filter((a): a is MailAddress => a !== null),
-		};
+		const method = text(root[1].find((p) => p[0] === "method")?.[3]) || fallbackMethod || "";
+		return root[2]
+			.filter((c) => c[0] === "vevent")
+			.slice(0, CALENDAR_LIMITS.events)
+			.map((e) => readEvent(e, method.toUpperCase(), zones));
 	});
 }
 

@@ -6,14 +6,18 @@
 
 import { createAccountsRepo } from "../accounts/accounts-repo";
 import { afterReturn } from "../lifecycle/cadence";
-import { applyThreadChanges } from "../lifecycle/thread-store";
-import { parseReturnDate } from "../nudges/out-of-office";
+import { applyThreadChanges, loadThreads } from "../lifecycle/thread-store";
+import { OOO_TEXT_MAX, parseReturnDate } from "../nudges/out-of-office";
 import { formatDate } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
+import { isFollowUp } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { routeRecipient } from "./address-grammar";
 import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
 import { checkSenderAuth } from "./sender-auth";
+
+/** Recipients of one auto-reply looked up as possible users of ours. */
+export const OOO_MAX_RECIPIENTS = 5;
 
 export async function moveForAbsence(
 	ctx: InboundContext,
@@ -23,17 +27,23 @@ export async function moveForAbsence(
 	sentAt: Date,
 ): Promise<Effects | null> {
 	const { user } = account;
-	const back = parseReturnDate(text, sentAt, user.timezone);
-	if (!back) return null;
+	// Cheap checks first: chrono reads the text only for a contact with a pending follow-up.
 	const repo = createTrackingRepo(ctx.services.db);
 	const contact = (await repo.contactsByEmail(user.id, [contactAddress])).get(contactAddress);
 	if (!contact) return null;
+	const { db } = ctx.services;
+	const threads = await loadThreads(db, user.id, [contact.id]);
+	const open = threads.get(contact.id)?.open;
+	if (!open || !isFollowUp(open.kind)) return null;
+	const back = parseReturnDate(text.slice(0, OOO_TEXT_MAX), sentAt, user.timezone);
+	if (!back) return null;
 	const due = afterReturn(back, user);
 	const { writes, applied } = await applyThreadChanges(
-		ctx.services.db,
+		db,
 		{ id: user.id, clock: user },
 		[{ contactId: contact.id, event: { type: "away", until: back } }],
 		ctx.now,
+		threads,
 	);
 	if (!applied.some((a) => a.transition.result === "applied")) return null;
 	const moved = { who: displayName(contact), back: formatDate(back), to: formatDate(due.dueOn ?? back) };
@@ -42,7 +52,8 @@ export async function moveForAbsence(
 
 /**
  * A contact's own auto-reply reached us (the user had us in CC). It counts only
- * when it authenticates and is addressed to a verified, active user.
+ * when it authenticates and is addressed to a verified, active user; at most
+ * OOO_MAX_RECIPIENTS of its recipients are looked up.
  */
 export async function absenceFromContact(
 	p: Pick<InboundContext, "services" | "email" | "mail" | "messageKey" | "logId" | "releaseHeld">,
@@ -51,9 +62,11 @@ export async function absenceFromContact(
 	if (!checkSenderAuth(p.mail.headers, fromAddress).ok) return null;
 	const accounts = createAccountsRepo(p.services.db);
 	const ours = `@${p.services.config.mailDomain}`;
-	for (const to of [...p.mail.to, ...p.mail.cc]) {
-		if (to.address.endsWith(ours)) continue;
-		const found = await accounts.findByAddress(to.address);
+	const candidates = [...new Set([...p.mail.to, ...p.mail.cc].map((a) => a.address))]
+		.filter((a) => !a.endsWith(ours) && a !== fromAddress)
+		.slice(0, OOO_MAX_RECIPIENTS);
+	for (const address of candidates) {
+		const found = await accounts.findByAddress(address);
 		if (!found?.addressVerified || found.user.status !== "active") continue;
 		const now = p.services.clock.now();
 		const ctx: InboundContext = {

@@ -1,7 +1,11 @@
 /**
- * The inbound pipeline for one email: guard rails first (size, one parse,
- * machine mail, sender authentication, duplicates), then what it asks for.
- * Returns one outcome and the writes that go with it; never throws for bad input.
+ * The inbound pipeline for one email, cheapest and safest first: the size cap,
+ * then the header block alone, then sender authentication; only an authenticated
+ * mail has its body, attachments and calendars parsed. Machine mail is never
+ * answered: unauthenticated, it is ignored (and logged); authenticated, only a
+ * contact's out-of-office reply or a calendar invite does anything. Then
+ * duplicates, then what the mail asks for. Returns one outcome and the writes
+ * that go with it; never throws for bad input.
  */
 import type { Services } from "../app/services";
 import { sha256Hex } from "../lib/crypto";
@@ -11,6 +15,7 @@ import type { Effects, ReleaseHeld } from "./inbound-context";
 import type { InboundEmail } from "./inbound-email";
 import { type InboundOutcome, ignoredOutcome, rejectedOutcome } from "./inbound-outcome";
 import { runKinds } from "./kinds/run-kinds";
+import { type MailHeaders, readHeaders } from "./mail-headers";
 import { absenceFromContact } from "./out-of-office";
 import { type ParsedMail, parseMessage } from "./parse-message";
 import { checkSenderAuth } from "./sender-auth";
@@ -18,14 +23,15 @@ import { lookupSender } from "./sender-lookup";
 
 export interface Processed {
 	effects: Effects;
-	mail: ParsedMail | null;
+	/** The headers (or the whole parsed mail); null when not even the headers were read. */
+	mail: MailHeaders | null;
 	/** Message-ID, or a hash of the bytes; null when the mail was not read. */
 	messageKey: string | null;
 }
 
 const final = (
 	outcome: InboundOutcome,
-	mail: ParsedMail | null = null,
+	mail: MailHeaders | null = null,
 	messageKey: string | null = null,
 ): Processed => ({
 	effects: { outcome, writes: [] },
@@ -40,6 +46,9 @@ export interface ProcessOptions {
 	releaseHeld: ReleaseHeld;
 }
 
+const unreadable = (err: unknown) =>
+	({ reason: "unreadable", why: err instanceof Error ? err.message : String(err) }) as const;
+
 export async function processInbound(
 	email: InboundEmail,
 	services: Services,
@@ -49,24 +58,39 @@ export async function processInbound(
 	if (email.raw === null || email.rawSize > config.maxInboundBytes) {
 		return final(rejectedOutcome({ reason: "too_large", size: email.rawSize, limit: config.maxInboundBytes }));
 	}
+	const read = await readHeaders(email.raw);
+	if (!read.ok) return final(rejectedOutcome({ reason: "unreadable", why: read.why }));
+	const head = read.headers;
+	const messageKey = head.messageId ?? `sha256:${await sha256Hex(email.raw)}`;
+	const fromAddress = head.from?.address ?? null;
+	const automatic = detectAutomatic(
+		{ headers: head.headers, fromAddress, envelopeFrom: email.envelopeFrom, subject: head.subject },
+		config.mailDomain,
+	);
+	if (automatic?.kind === "loop") {
+		return final(ignoredOutcome(null, { reason: "automatic_loop", why: automatic.why }), head, messageKey);
+	}
+	const auth = checkSenderAuth(head.headers, fromAddress);
+	if (automatic && !auth.ok) {
+		// Machine mail we cannot trust: never answered, never parsed further.
+		return final(ignoredOutcome(null, { reason: `automatic_${automatic.kind}`, why: automatic.why }), head, messageKey);
+	}
+	if (!auth.ok || fromAddress === null) {
+		const why = auth.ok
+			? ({ reason: "unauthenticated_no_from", why: "the message has no From address" } as const)
+			: ({ reason: `unauthenticated_${auth.reason}`, why: auth.detail } as const);
+		return final(rejectedOutcome(why), head, messageKey);
+	}
+
 	let mail: ParsedMail;
 	try {
 		mail = await parseMessage(email.raw);
 	} catch (err) {
-		const why = err instanceof Error ? err.message : "unknown error";
-		return final(rejectedOutcome({ reason: "unreadable", why }));
+		return final(rejectedOutcome(unreadable(err)), head, messageKey);
 	}
-	const messageKey = mail.messageId ?? `sha256:${await sha256Hex(email.raw)}`;
-	const fromAddress = mail.from?.address ?? null;
-
-	const isInvite = mail.invites.length > 0;
-	const automatic = detectAutomatic(
-		{ headers: mail.headers, fromAddress, envelopeFrom: email.envelopeFrom, subject: mail.subject },
-		config.mailDomain,
-	);
-	if (automatic && !(isInvite && automatic.kind !== "loop")) {
+	if (automatic && !(mail.invites.length > 0)) {
 		const absence =
-			automatic.kind === "auto_reply" && fromAddress
+			automatic.kind === "auto_reply"
 				? await absenceFromContact(
 						{ services, email, mail, messageKey, logId: opts.logId, releaseHeld: opts.releaseHeld },
 						fromAddress,
@@ -75,13 +99,6 @@ export async function processInbound(
 		if (absence) return { effects: absence, mail, messageKey };
 		const why = { reason: `automatic_${automatic.kind}`, why: automatic.why } as const;
 		return final(ignoredOutcome(null, why), mail, messageKey);
-	}
-	const auth = checkSenderAuth(mail.headers, fromAddress);
-	if (!auth.ok || fromAddress === null) {
-		const why = auth.ok
-			? ({ reason: "unauthenticated_no_from", why: "the message has no From address" } as const)
-			: ({ reason: `unauthenticated_${auth.reason}`, why: auth.detail } as const);
-		return final(rejectedOutcome(why), mail, messageKey);
 	}
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs);
 	if (sender.seen) {

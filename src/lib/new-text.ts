@@ -5,11 +5,30 @@
  * quoted with ">" are not the sender's words; and an attribution the others
  * missed (one a client wrapped oddly) ends the text.
  * A bottom-posted reply (quote first, then the answer) keeps the answer.
+ *
+ * Bounded: the trimmer reads at most NEW_TEXT_INPUT_LINES lines (it is linear),
+ * and email-reply-parser, whose patterns are not, reads at most
+ * NEW_TEXT_MAX_LINES lines and NEW_TEXT_MAX_CHARS characters of what is left.
+ * Commands and settings are a few short lines at the top of that.
  */
 import EmailReplyParser from "email-reply-parser";
 import { ATTRIBUTION_VERBS } from "./attribution";
 import { logRecovered } from "./log";
 import { trimReply } from "./reply-text/trim-reply";
+
+export const NEW_TEXT_INPUT_LINES = 5_000;
+export const NEW_TEXT_MAX_LINES = 100;
+export const NEW_TEXT_MAX_CHARS = 4_000;
+
+/** The first `lines` lines and `chars` characters, without splitting the whole text. */
+export function headOf(text: string, lines: number, chars: number): string {
+	let end = -1;
+	for (let n = 0; n < lines; n++) {
+		end = text.indexOf("\n", end + 1);
+		if (end < 0 || end >= chars) return text.slice(0, chars);
+	}
+	return text.slice(0, end);
+}
 
 const ATTRIBUTION_END = new RegExp(`(${ATTRIBUTION_VERBS})\\s*:\\s*$`, "i");
 
@@ -42,7 +61,11 @@ const unquoted = (text: string) =>
 		.join("\n");
 
 export function newText(text: string): string {
-	const trimmed = trimReply(text);
+	const trimmed = headOf(
+		trimReply(headOf(text, NEW_TEXT_INPUT_LINES, Number.POSITIVE_INFINITY)),
+		NEW_TEXT_MAX_LINES,
+		NEW_TEXT_MAX_CHARS,
+	);
 	let reply = parseReply(trimmed);
 	if (unquoted(reply).trim() === "") reply = parseReply(unquoted(trimmed));
 	return cutAtAttribution(unquoted(reply)).trim();

@@ -157,7 +157,8 @@ const EXPECTED: Record<string, { outcome: string; reason: string }> = {
 	"no From": { outcome: "rejected", reason: "unauthenticated_no_from" },
 	"From as a group": { outcome: "accepted", reason: "outreach" },
 	"raw 8-bit headers": { outcome: "accepted", reason: "outreach" },
-	"a 2 MiB header block": { outcome: "accepted", reason: "outreach" },
+	// Over MAIL_LIMITS.headerBytes: refused before anything else is read.
+	"a 2 MiB header block": { outcome: "rejected", reason: "unreadable" },
 	"1,000 recipients": { outcome: "ignored", reason: "bulk" },
 	"attachment-only mail": { outcome: "accepted", reason: "outreach" },
 	"binary garbage": { outcome: "rejected", reason: "unauthenticated_no_from" },
@@ -227,5 +228,28 @@ describe("bad input", () => {
 		expect(logged.map((l) => l.subject)).toEqual([`${"x".repeat(199)}…`]);
 		const threads = await db.all<{ subject: string }>(sql`select subject from threads where subject like 'xxx%'`);
 		expect(threads.map((t) => t.subject)).toEqual(["x".repeat(300)]);
+	});
+});
+
+describe("third-party display names", () => {
+	it.each([
+		["a 500-character name", `Ann ${"Lee".repeat(166)}`, (n: string) => [...n].length <= 80 && n.startsWith("Ann Lee")],
+		["a link in the name", "Ann Lee https://win.example/prize?x=1", (n: string) => n === "Ann Lee"],
+		["www. in the name", "Ann www.win.example Lee", (n: string) => n === "Ann Lee"],
+		["control and bidi characters", "Ann\u0007 Lee\u202e\u200b", (n: string) => n === "Ann Lee"],
+	] as const)("%s is capped and cleaned before it is stored", async (_label, raw, ok) => {
+		const address = `dn-${crypto.randomUUID().slice(0, 8)}@acme.example`;
+		const mail = [
+			...head().filter((l) => !l.startsWith("To:")),
+			`To: "${raw}" <${address}>`,
+			"",
+			"Would you have 20 minutes next week?",
+		];
+		const r = await receive(enc.encode(mail.join("\r\n")), { to: `track@${DOMAIN}`, at: T, envelopeFrom: USER });
+		expect(r.outcome).toMatchObject({ outcome: "accepted", reason: "outreach" });
+		const rows = await db.all<{ name: string | null }>(sql`select name from contacts where email = ${address}`);
+		expect(rows).toHaveLength(1);
+		const name = rows[0]?.name ?? "";
+		expect(ok(name), JSON.stringify(name)).toBe(true);
 	});
 });
