@@ -20,6 +20,7 @@ export const LAYERS = [
 	"mail",
 	"app",
 	"tracking",
+	"insights",
 	"nudges",
 	"accounts",
 	"commands",
