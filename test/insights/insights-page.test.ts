@@ -1,0 +1,314 @@
+/**
+ * Insights for a seeded user with three months of activity, on a fixed clock:
+ * the API and the page show the numbers this test works out on its own from
+ * what it seeded (another user's rows and non-outreach threads must not count).
+ */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { Temporal } from "temporal-polyfill";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/config/clock";
+import { createApiTokenRepo } from "../../src/session/api-tokens";
+import { createApp } from "../../src/web/app";
+import { db } from "../support/outbox";
+import { sessionCookie } from "../support/web";
+import { seedContact, seedNudge, seedThread, seedUser } from "./seed-rows";
+
+const NOW = new Date("2026-11-25T15:00:00Z");
+const TZ = "Europe/Berlin";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function rng(seed: number) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(a ^ (a >>> 15), a | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+interface Tracked {
+	intro: boolean;
+	created: number;
+	inbound: number | null;
+	rung: number;
+}
+interface Intro {
+	at: number;
+	reached: number | null;
+}
+
+/** Three months of outreach and introductions; returns what was seeded, for the expected numbers. */
+async function seedActivity(userId: string, seed: number) {
+	const r = rng(seed);
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
+	const tracked: Tracked[] = [];
+	const intros: Intro[] = [];
+	const loops = { closed: 0, open: 0 };
+
+	/** A reply (or none) on a thread with its follow-ups: those before the reply make its rung, one after does not. */
+	async function replyAndLadder(threadId: string, contactId: string, start: number, intro: boolean) {
+		const delay = pick([2 * HOUR, 20 * HOUR, 2.5 * DAY, 6 * DAY, 10 * DAY, 20 * DAY]) + Math.floor(r() * HOUR);
+		const replied = r() < 0.5 && start + delay < NOW.getTime();
+		const inbound = replied ? start + delay : null;
+		const rung = replied ? Math.floor(r() * 5) : Math.floor(r() * 3);
+		const end = inbound ?? NOW.getTime();
+		for (let j = 1; j <= rung; j++) {
+			const sentAt = new Date(start + ((end - start) * j) / (rung + 1));
+			await seedNudge(userHolder.id, {
+				contactId,
+				threadId,
+				kind: j === 4 ? "last_try" : "follow_up",
+				state: "done",
+				dueAt: sentAt,
+				attempt: j,
+				sentAt,
+			});
+		}
+		if (inbound !== null) {
+			const after = new Date(inbound + HOUR);
+			await seedNudge(userHolder.id, {
+				contactId,
+				threadId,
+				kind: "follow_up",
+				state: "cancelled",
+				dueAt: after,
+				attempt: rung + 1,
+				sentAt: after,
+			});
+		}
+		return { intro, inbound, rung: replied ? rung : 0 };
+	}
+	const userHolder = { id: userId };
+
+	for (let i = 0; i < 80; i++) {
+		const start = NOW.getTime() - Math.floor(r() * 90 * DAY);
+		if (r() < 0.65) {
+			const contactId = await seedContact(userId, { name: `Cold ${i}`, at: new Date(start) });
+			const threadId = await seedThread(userId, {
+				contactId,
+				kind: r() < 0.2 ? "application" : "outreach",
+				createdAt: new Date(start),
+				lastOutboundAt: new Date(start),
+			});
+			const t = await replyAndLadder(threadId, contactId, start, false);
+			await setInbound(threadId, t.inbound);
+			tracked.push({ ...t, created: start });
+			continue;
+		}
+		const referrer = await seedContact(userId, { name: `Referrer ${i}`, at: new Date(start) });
+		const person = await seedContact(userId, { name: `Intro ${i}`, referrerId: referrer, at: new Date(start) });
+		const reachDelay = pick([3 * HOUR, 20 * HOUR, 30 * HOUR, 3 * DAY]) + Math.floor(r() * HOUR);
+		const reachAt = start + reachDelay;
+		const mode = reachAt >= NOW.getTime() ? "none" : pick(["thread", "thread", "new", "new", "done", "none"] as const);
+		const introThread = await seedThread(userId, {
+			contactId: person,
+			kind: "intro",
+			createdAt: new Date(start),
+			lastOutboundAt: mode === "thread" ? new Date(reachAt) : null,
+		});
+		await seedNudge(userId, {
+			contactId: person,
+			threadId: introThread,
+			kind: "reach_out",
+			state: mode === "done" ? "done" : mode === "none" ? "pending" : "cancelled",
+			dueAt: new Date(start),
+			closedAt: mode === "none" ? null : new Date(mode === "done" ? reachAt : reachAt + 5 * DAY),
+		});
+		intros.push({ at: start, reached: mode === "none" ? null : reachAt });
+		if (mode === "thread") {
+			const t = await replyAndLadder(introThread, person, start, true);
+			await setInbound(introThread, t.inbound);
+			tracked.push({ ...t, created: start });
+		} else if (mode === "new") {
+			const threadId = await seedThread(userId, {
+				contactId: person,
+				kind: "outreach",
+				createdAt: new Date(reachAt),
+				lastOutboundAt: new Date(reachAt),
+			});
+			const t = await replyAndLadder(threadId, person, reachAt, true);
+			await setInbound(threadId, t.inbound);
+			tracked.push({ ...t, created: reachAt });
+		}
+		if (mode !== "none") {
+			const closed = r() < 0.5;
+			await seedNudge(userId, {
+				contactId: referrer,
+				threadId: introThread,
+				kind: "close_loop",
+				state: closed ? "done" : pick(["pending", "sent", "snoozed"] as const),
+				dueAt: new Date(reachAt),
+				closedAt: closed ? new Date(reachAt + HOUR) : null,
+			});
+			loops[closed ? "closed" : "open"]++;
+		}
+	}
+	// Not outreach: a meeting thread with a reply, and a reminder.
+	const met = await seedContact(userId, { name: "Met", at: NOW });
+	await seedThread(userId, {
+		contactId: met,
+		kind: "application",
+		createdAt: new Date(NOW.getTime() - DAY),
+		lastOutboundAt: null,
+		lastInboundAt: NOW,
+	});
+	return { tracked, intros, loops };
+}
+
+async function setInbound(threadId: string, inbound: number | null) {
+	if (inbound === null) return;
+	await env.DB.prepare("update threads set last_inbound_at = ?, state = 'replied' where id = ?")
+		.bind(inbound, threadId)
+		.run();
+}
+
+const medianOf = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	if (!s.length) return null;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+function expected(seeded: Awaited<ReturnType<typeof seedActivity>>) {
+	const { tracked, intros, loops } = seeded;
+	const side = (intro: boolean) => {
+		const ts = tracked.filter((t) => t.intro === intro);
+		return { total: ts.length, replied: ts.filter((t) => t.inbound !== null).length };
+	};
+	const replies = tracked.filter((t) => t.inbound !== null);
+	const times = replies.map((t) => Math.max(0, (t.inbound as number) - t.created));
+	const bucket = (lo: number, hi: number) => times.filter((ms) => ms >= lo && ms < hi).length;
+	const thisMonday = Temporal.Instant.fromEpochMilliseconds(NOW.getTime())
+		.toZonedDateTimeISO(TZ)
+		.toPlainDate()
+		.subtract({ days: Temporal.Instant.fromEpochMilliseconds(NOW.getTime()).toZonedDateTimeISO(TZ).dayOfWeek - 1 });
+	const weeks = Array.from({ length: 12 }, (_, i) => {
+		const monday = thisMonday.subtract({ days: 7 * (11 - i) });
+		const from = monday.toZonedDateTime({ timeZone: TZ }).epochMilliseconds;
+		const to = monday.add({ days: 7 }).toZonedDateTime({ timeZone: TZ }).epochMilliseconds;
+		const inWeek = (ms: number | null) => ms !== null && ms >= from && ms < to;
+		return {
+			monday: monday.toString(),
+			outreach: tracked.filter((t) => inWeek(t.created)).length,
+			replies: tracked.filter((t) => inWeek(t.inbound)).length,
+		};
+	});
+	const reachTimes = intros.filter((i) => i.reached !== null).map((i) => (i.reached as number) - i.at);
+	return {
+		replyRate: { intro: side(true), cold: side(false) },
+		replyTime: {
+			medianMs: medianOf(times),
+			replied: replies.length,
+			buckets: {
+				day: bucket(0, DAY),
+				"3d": bucket(DAY, 4 * DAY),
+				week: bucket(4 * DAY, 8 * DAY),
+				"2w": bucket(8 * DAY, 15 * DAY),
+				more: bucket(15 * DAY, Number.POSITIVE_INFINITY),
+			},
+		},
+		rungs: [0, 1, 2, 3, 4].map((k) => replies.filter((t) => t.rung === k).length),
+		weeks,
+		intros: {
+			total: intros.length,
+			reached: reachTimes.length,
+			withinDay: reachTimes.filter((ms) => ms <= DAY).length,
+			medianReachMs: medianOf(reachTimes),
+			loopsClosed: loops.closed,
+			loopsOpen: loops.open,
+		},
+	};
+}
+
+const app = createApp({ clock: fixedClock(NOW) });
+async function get(path: string, headers: Record<string, string>) {
+	const ctx = createExecutionContext();
+	const res = await app.fetch(new Request(`http://127.0.0.1:8787${path}`, { headers }), env, ctx);
+	await waitOnExecutionContext(ctx);
+	return res;
+}
+
+describe("insights of a seeded user, fixed clock", () => {
+	it("API and page show the numbers worked out independently", async () => {
+		const userId = await seedUser(TZ, new Date(NOW.getTime() - 100 * DAY));
+		const seeded = await seedActivity(userId, 20261125);
+		// Someone else's activity must not leak in.
+		const other = await seedUser(TZ, NOW);
+		await seedActivity(other, 7);
+		const want = expected(seeded);
+		// The seed covers every corner: both sides, replies at every rung, intros reached and not.
+		expect(want.replyRate.intro.replied).toBeGreaterThan(0);
+		expect(want.replyRate.cold.replied).toBeGreaterThan(0);
+		expect(want.rungs.every((n) => n > 0)).toBe(true);
+		expect(want.intros.reached).toBeLessThan(want.intros.total);
+
+		const token = await createApiTokenRepo(db).create(userId, "test", NOW);
+		const api = await get("/api/v1/insights", { authorization: `Bearer ${token}` });
+		expect(api.status).toBe(200);
+		expect(await api.json()).toEqual(want);
+		expect((await get("/api/v1/insights", {})).status).toBe(401);
+
+		const cookie = await sessionCookie(userId);
+		const res = await get("/app/insights", { cookie });
+		expect(res.status).toBe(200);
+		const page = await res.text();
+		const rate = (s: { total: number; replied: number }) =>
+			s.total < 10
+				? `${s.replied} of ${s.total} replied so far`
+				: `${s.replied} of ${s.total} replied (${Math.round((s.replied / s.total) * 100)}%)`;
+		expect(page).toContain(`<dt>Introductions</dt><dd>${rate(want.replyRate.intro)}</dd>`);
+		expect(page).toContain(`<dt>Cold outreach</dt><dd>${rate(want.replyRate.cold)}</dd>`);
+		expect(page).toContain(`over ${want.replyTime.replied} replies.`);
+		expect(page).toContain(`${want.replyTime.replied - (want.rungs[0] ?? 0)} of ${want.replyTime.replied} replies`);
+		const cells = (label: string, ...values: number[]) =>
+			`<th scope="row">${label}</th>${values.map((v) => `<td>${v}</td>`).join("")}`;
+		for (const [label, n] of [
+			["Before any follow-up", want.rungs[0]],
+			["1st follow-up", want.rungs[1]],
+			["2nd follow-up", want.rungs[2]],
+			["3rd follow-up", want.rungs[3]],
+			["Last try", want.rungs[4]],
+			["Within a day", want.replyTime.buckets.day],
+			["Over 2 weeks", want.replyTime.buckets.more],
+		] as const)
+			expect(page).toContain(cells(label, n ?? -1));
+		for (const w of want.weeks) {
+			const label = Temporal.PlainDate.from(w.monday)
+				.toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short" })
+				.replace(",", "");
+			expect(page).toContain(cells(label, w.outreach, w.replies));
+		}
+		expect(page).toContain(
+			`<dd>${want.intros.reached} of ${want.intros.total}, ${want.intros.withinDay} within a day</dd>`,
+		);
+		expect(page).toContain(`<dd>${want.intros.loopsClosed} closed, ${want.intros.loopsOpen} still open</dd>`);
+		for (const id of ["chart-rate", "chart-time", "chart-rung", "chart-week"]) {
+			expect(page).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+			expect(page).toContain(`<title id="${id}-title">`);
+		}
+		expect(page).not.toContain("<script>");
+	}, 60_000);
+
+	it("says small numbers are small, and an empty account how to start", async () => {
+		const few = await seedUser("UTC", NOW);
+		const c = await seedContact(few, { name: "Ann", at: NOW });
+		await seedThread(few, {
+			contactId: c,
+			kind: "outreach",
+			createdAt: new Date(NOW.getTime() - 3 * DAY),
+			lastOutboundAt: new Date(NOW.getTime() - 3 * DAY),
+			lastInboundAt: new Date(NOW.getTime() - DAY),
+		});
+		const page = await (await get("/app/insights", { cookie: await sessionCookie(few) })).text();
+		expect(page).toContain("1 of 1 replied so far");
+		expect(page).toContain("1 reply so far: too few to read much into yet.");
+		expect(page).toContain("Median: 2 days, over 1 reply.");
+
+		const empty = await seedUser("UTC", NOW);
+		const none = await (await get("/app/insights", { cookie: await sessionCookie(empty) })).text();
+		expect(none).toContain("Nothing to count yet.");
+	});
+});
