@@ -67,7 +67,11 @@ export function InsightsBody(props: { data: Insights; domain: string }) {
 					].map((r) => ({
 						label: r.label,
 						values: [percent(r.side.replied, r.side.total)],
-						texts: [`${percent(r.side.replied, r.side.total)}% (${r.side.replied} of ${r.side.total})`],
+						texts: [
+							r.side.total
+								? `${percent(r.side.replied, r.side.total)}% (${r.side.replied} of ${r.side.total})`
+								: "none written to yet",
+						],
 					}))}
 				/>
 				{smallNote(tracked, "person written to", "people written to")}
