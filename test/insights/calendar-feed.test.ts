@@ -8,6 +8,7 @@ import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { nudges } from "../../src/db/schema";
+import { createApiTokenRepo } from "../../src/session/api-tokens";
 import { instantAt } from "../../src/time/local-time";
 import { db } from "../support/outbox";
 import { call, post, sessionCookie } from "../support/web";
@@ -147,6 +148,13 @@ describe("calendar feed", () => {
 		expect(off.status).toBe(303);
 		expect((await fetchFeed(second)).status).toBe(404);
 		expect(await (await call("/app/settings", { cookie: u.cookie })).text()).toContain("Get a calendar address");
+
+		// A feed secret is not an API token, and an API token's secret is not a feed.
+		const live = await makeFeed(u.cookie);
+		const secret = live.match(/([a-z2-7]{26})\.ics$/)?.[1] ?? "";
+		expect((await call("/api/v1/insights", { headers: { authorization: `Bearer ft_${secret}` } })).status).toBe(401);
+		const api = await createApiTokenRepo(db).create(u.userId, "x", new Date());
+		expect((await fetchFeed(live.replace(secret, api.slice(3)))).status).toBe(404);
 
 		// Not a token of ours, or not even token-shaped: the same 404.
 		expect((await fetchFeed(second.replace(/[a-z2-7]{26}\.ics$/, `${"a".repeat(26)}.ics`))).status).toBe(404);

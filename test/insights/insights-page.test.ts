@@ -250,6 +250,8 @@ describe("insights of a seeded user, fixed clock", () => {
 		expect(api.status).toBe(200);
 		expect(await api.json()).toEqual(want);
 		expect((await get("/api/v1/insights", {})).status).toBe(401);
+		const doc = (await (await get("/api/v1/openapi.json", {})).json()) as { paths: Record<string, unknown> };
+		expect(Object.keys(doc.paths)).toContain("/insights");
 
 		const cookie = await sessionCookie(userId);
 		const res = await get("/app/insights", { cookie });
