@@ -155,6 +155,12 @@ export function InsightsBody(props: { data: Insights; domain: string }) {
 				)}
 				{intros.total ? smallNote(intros.total, "introduction", "introductions") : null}
 			</section>
+
+			<p class="muted">
+				How this is counted: a person written to is a conversation with your own mail in it (BCC or CC track@); a reply
+				is one we saw, or one you told us about; an introduction is a conversation with someone introduced to you; the
+				follow-up that earned a reply is the last reminder delivered before it. Weeks start on Monday, in your timezone.
+			</p>
 		</>
 	);
 }
