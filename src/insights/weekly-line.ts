@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Db } from "../db/client";
+import { localDate } from "../time/local-time";
 import { plural, previousWeek } from "./insights-math";
 import { OUTREACH_THREAD, REACHED_AT } from "./insights-sql";
 
@@ -56,4 +57,26 @@ export function digestOpeningLine(localDate: string, stats: WeekStats | undefine
 	const parts = [`${outreach} outreach`, plural(replies, "reply", "replies")];
 	if (introsWithinDay) parts.push(`${plural(introsWithinDay, "intro")} followed up within a day`);
 	return `Last week: ${parts.join(", ")}`;
+}
+
+/**
+ * For a tick: the opening line of each user whose local date is Monday at `now`
+ * and whose last week had activity. Users on any other day cost nothing; the
+ * Monday ones cost one statement per 500.
+ */
+export async function mondayOpeningLines(
+	db: Db,
+	users: readonly { id: string; timezone: string }[],
+	now: Date,
+): Promise<Map<string, string>> {
+	const today = new Map(users.map((u) => [u.id, localDate(now, u.timezone)]));
+	const mondays = users.filter((u) => Temporal.PlainDate.from(today.get(u.id) ?? "").dayOfWeek === 1);
+	const lines = new Map<string, string>();
+	if (!mondays.length) return lines;
+	const stats = await lastWeekStats(db, mondays, now);
+	for (const u of mondays) {
+		const line = digestOpeningLine(today.get(u.id) ?? "", stats.get(u.id));
+		if (line) lines.set(u.id, line);
+	}
+	return lines;
 }

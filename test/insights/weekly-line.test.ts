@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
-import { digestOpeningLine, lastWeekStats, type WeekStats } from "../../src/insights/weekly-line";
+import { digestOpeningLine, lastWeekStats, mondayOpeningLines, type WeekStats } from "../../src/insights/weekly-line";
 import { instantAt } from "../../src/time/local-time";
 import { countingD1 } from "../support/counting-d1";
 import { seedContact, seedNudge, seedThread, seedUser } from "./seed-rows";
@@ -124,5 +124,29 @@ describe("lastWeekStats", () => {
 			"Last week: 4 outreach, 2 replies, 2 intros followed up within a day",
 		);
 		expect(digestOpeningLine(local(zones[2]), stats.get(ids[2] as string))).toBeNull();
+	});
+
+	it("gives a tick the lines of its Monday users only, with no statement when nobody has Monday", async () => {
+		const now = new Date("2026-11-30T07:00:00Z");
+		const users = [];
+		for (const tz of ["Europe/Berlin", "America/Los_Angeles", "Asia/Tokyo"]) {
+			const id = await seedUser(tz, now);
+			const c = await seedContact(id, { name: "Ann", at: now });
+			const sent = instantAt("2026-11-24", 600, tz);
+			await seedThread(id, { contactId: c, kind: "outreach", createdAt: sent, lastOutboundAt: sent });
+			users.push({ id, timezone: tz });
+		}
+		const quiet = { id: await seedUser("Europe/Paris", now), timezone: "Europe/Paris" };
+		const counting = countingD1(env.DB);
+		const lines = await mondayOpeningLines(createDb(counting.db), [...users, quiet], now);
+		expect(counting.count()).toBe(1);
+		// Monday in Berlin and Tokyo, each after a week with one outreach; Sunday in Los Angeles; Paris was quiet.
+		expect(Object.fromEntries(lines)).toEqual({
+			[users[0]?.id as string]: "Last week: 1 outreach, 0 replies",
+			[users[2]?.id as string]: "Last week: 1 outreach, 0 replies",
+		});
+		const sunday = countingD1(env.DB);
+		expect((await mondayOpeningLines(createDb(sunday.db), users, new Date("2026-11-29T12:00:00Z"))).size).toBe(0);
+		expect(sunday.count()).toBe(0);
 	});
 });

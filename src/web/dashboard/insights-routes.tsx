@@ -59,7 +59,7 @@ export function InsightsBody(props: { data: Insights; domain: string }) {
 					title="Reply rate: introductions against cold outreach"
 					desc={`Introductions: ${rateText(replyRate.intro.replied, replyRate.intro.total)}. Cold outreach: ${rateText(replyRate.cold.replied, replyRate.cold.total)}.`}
 					series={[{ name: "Replied (%)" }]}
-					unit="People written to"
+					unit="Kind of outreach"
 					max={100}
 					rows={[
 						{ label: "Introductions", side: replyRate.intro },
