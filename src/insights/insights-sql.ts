@@ -5,7 +5,8 @@
  * - A thread was **reached out on** when the user's own mail is on it (`last_outbound_at`).
  * - It is an **intro** thread when it is the introduction's own thread or its contact has a referrer.
  * - It was **replied** when a reply from them was seen on it (`last_inbound_at`); the time to reply
- *   runs from the thread's start to that reply.
+ *   runs from the start of the outreach (STARTED_AT) to that reply, and the week of the outreach is
+ *   the week it started.
  * - The **rung** is the last follow-up delivered before the reply: 0 none, 1–3, 4 the last try.
  * - An intro was **reached** at the earliest of: the user's mail on the intro thread, a new
  *   thread of theirs to the introduced person, or `done` on the reach-out nudge.
@@ -16,6 +17,12 @@ import { sql } from "drizzle-orm";
 export const OUTREACH_THREAD = sql.raw(
 	"t.kind in ('outreach', 'application', 'intro') and t.last_outbound_at is not null",
 );
+
+/**
+ * When the user's outreach on a thread began: its start, except on an introduction's own
+ * thread, which starts at the intro and is reached out on later (its \`last_outbound_at\`).
+ */
+export const STARTED_AT = sql.raw("(case when t.kind = 'intro' then t.last_outbound_at else t.created_at end)");
 
 export const IS_INTRO = sql.raw("(t.kind = 'intro' or c.referrer_id is not null)");
 

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { LAST_RUNG, lastWeeks, REPLY_TIME_BUCKETS, type ReplyTimeBucket, WEEKS_SHOWN } from "./insights-math";
-import { IS_INTRO, OUTREACH_THREAD, REACHED_AT, RUNG } from "./insights-sql";
+import { IS_INTRO, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
 
 const DAY = 86_400_000;
 
@@ -38,7 +38,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 		db.all<{ intro: number; rung: number | null; bucket: string | null; n: number }>(sql`
 			with r as (
 				select ${IS_INTRO} as intro,
-					case when t.last_inbound_at is not null then max(0, t.last_inbound_at - t.created_at) end as ms,
+					case when t.last_inbound_at is not null then max(0, t.last_inbound_at - ${STARTED_AT}) end as ms,
 					case when t.last_inbound_at is not null then ${RUNG} end as rung
 				from threads t left join contacts c on c.id = t.contact_id and c.user_id = t.user_id
 				where t.user_id = ${u} and ${OUTREACH_THREAD}
@@ -46,7 +46,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 			select intro, rung, case when ms is null then null else ${bucketCase} end as bucket, count(*) as n
 			from r group by 1, 2, 3`),
 		db.all<{ ms: number | null }>(sql`
-			with r as (select max(0, t.last_inbound_at - t.created_at) as ms from threads t
+			with r as (select max(0, t.last_inbound_at - ${STARTED_AT}) as ms from threads t
 				where t.user_id = ${u} and ${OUTREACH_THREAD} and t.last_inbound_at is not null)
 			select avg(ms) as ms from (select ms from r order by ms
 				limit 2 - (select count(*) from r) % 2 offset ((select count(*) from r) - 1) / 2)`),
@@ -56,7 +56,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 			)}))
 			select w.i as i,
 				(select count(*) from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
-					and t.created_at >= w.f and t.created_at < w.e) as outreach,
+					and ${STARTED_AT} >= w.f and ${STARTED_AT} < w.e) as outreach,
 				(select count(*) from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
 					and t.last_inbound_at >= w.f and t.last_inbound_at < w.e) as replies
 			from w order by w.i`),

@@ -9,7 +9,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Db } from "../db/client";
 import { localDate } from "../time/local-time";
 import { plural, previousWeek } from "./insights-math";
-import { OUTREACH_THREAD, REACHED_AT } from "./insights-sql";
+import { OUTREACH_THREAD, REACHED_AT, STARTED_AT } from "./insights-sql";
 
 export interface WeekStats {
 	outreach: number;
@@ -38,7 +38,7 @@ export async function lastWeekStats(
 			with w as (select value ->> 'u' as u, value ->> 'f' as f, value ->> 't' as e from json_each(${JSON.stringify(windows)}))
 			select w.u as user_id,
 				(select count(*) from threads t where t.user_id = w.u and ${OUTREACH_THREAD}
-					and t.created_at >= w.f and t.created_at < w.e) as outreach,
+					and ${STARTED_AT} >= w.f and ${STARTED_AT} < w.e) as outreach,
 				(select count(*) from threads t where t.user_id = w.u and ${OUTREACH_THREAD}
 					and t.last_inbound_at >= w.f and t.last_inbound_at < w.e) as replies,
 				(select count(*) from threads i where i.user_id = w.u and i.kind = 'intro'

@@ -119,9 +119,10 @@ async function seedActivity(userId: string, seed: number) {
 		});
 		intros.push({ at: start, reached: mode === "none" ? null : reachAt });
 		if (mode === "thread") {
-			const t = await replyAndLadder(introThread, person, start, true);
+			// The outreach starts when they write, not at the intro.
+			const t = await replyAndLadder(introThread, person, reachAt, true);
 			await setInbound(introThread, t.inbound);
-			tracked.push({ ...t, created: start });
+			tracked.push({ ...t, created: reachAt });
 		} else if (mode === "new") {
 			const threadId = await seedThread(userId, {
 				contactId: person,
