@@ -21,6 +21,7 @@ export const LAYERS = [
 	"app",
 	"tracking",
 	"lifecycle",
+	"insights",
 	"nudges",
 	"accounts",
 	"commands",

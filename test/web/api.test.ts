@@ -113,6 +113,7 @@ describe("/api/v1", () => {
 			"/contacts",
 			"/contacts/{id}",
 			"/contacts/{id}/stop",
+			"/insights",
 			"/nudges",
 			"/nudges/{id}/done",
 			"/nudges/{id}/snooze",

@@ -3,7 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { createdAt, id, userRef } from "./columns";
 import { outbox } from "./mail";
 
-export const TOKEN_PURPOSES = ["reply", "verify", "sign_in", "api"] as const;
+export const TOKEN_PURPOSES = ["reply", "verify", "sign_in", "api", "calendar"] as const;
 
 /** Secrets are stored only as SHA-256 hashes. */
 export const tokens = sqliteTable(

@@ -12,6 +12,7 @@ import { listContacts } from "../../tracking/contacts-list";
 import { isOpen } from "../../tracking/nudge-kinds";
 import { todayNudges } from "../../tracking/today-nudges";
 import { requireApiToken } from "../auth/require-user";
+import { calendarFeedRoutes } from "../calendar-feed-routes";
 import type { AppEnv } from "../context";
 import { codeForStatus, ERROR_STATUS, errorJson, internalError } from "../http-errors";
 import {
@@ -27,6 +28,7 @@ import {
 	PageQuery,
 	SnoozeBody,
 } from "./api-schemas";
+import { registerInsightsApi } from "./insights-api";
 
 export const api = new OpenAPIHono<AppEnv>({
 	defaultHook: (result, c) => {
@@ -230,6 +232,9 @@ api.openapi(
 		return outcomeResponse(c, await actOnNudge(c.var.services, c.var.user, id, { kind: "snooze", days }));
 	},
 );
+
+registerInsightsApi(api);
+api.route("/calendar", calendarFeedRoutes);
 
 api.doc31("/openapi.json", {
 	openapi: "3.1.0",

@@ -9,6 +9,7 @@ const NAV = [
 	{ href: "/app", label: "Today" },
 	{ href: "/app/contacts", label: "Contacts" },
 	{ href: "/app/activity", label: "Activity" },
+	{ href: "/app/insights", label: "Insights" },
 	{ href: "/app/settings", label: "Settings" },
 	{ href: "/app/export", label: "Export" },
 ] as const;

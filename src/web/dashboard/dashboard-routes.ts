@@ -3,7 +3,9 @@ import { Hono } from "hono";
 import { requireSession } from "../auth/require-user";
 import type { AppEnv } from "../context";
 import { accountRoutes } from "./account-routes";
+import { calendarSettingsRoutes } from "./calendar-settings";
 import { contactsRoutes } from "./contacts-routes";
+import { insightsRoutes } from "./insights-routes";
 import { settingsRoutes } from "./settings-routes";
 import { todayRoutes } from "./today-routes";
 
@@ -17,4 +19,6 @@ dashboardRoutes.use("*", async (c, next) => {
 dashboardRoutes.route("/", todayRoutes);
 dashboardRoutes.route("/", contactsRoutes);
 dashboardRoutes.route("/", settingsRoutes);
+dashboardRoutes.route("/", insightsRoutes);
+dashboardRoutes.route("/", calendarSettingsRoutes);
 dashboardRoutes.route("/", accountRoutes);

@@ -13,6 +13,7 @@ import { createSessionRepo } from "../../session/session-repo";
 import { formatLocal, formatMinutes } from "../../time/local-time";
 import type { AppEnv } from "../context";
 import { AppPage, setNotice, takeNotice } from "./app-page";
+import { CalendarFeedSection } from "./calendar-settings";
 import { NotFound } from "./not-found";
 
 export const settingsRoutes = new Hono<AppEnv>();
@@ -173,6 +174,8 @@ async function settingsPage(c: Context<AppEnv>, extra: { errors?: Record<string,
 					<button type="submit">Create token</button>
 				</form>
 			</section>
+
+			<CalendarFeedSection db={services.db} userId={user.id} timezone={user.timezone} now={now} />
 
 			<section class="card stack" aria-labelledby="sess-h">
 				<h2 id="sess-h">Signed-in sessions</h2>
