@@ -119,6 +119,8 @@ function Item(props: { w: NudgeWords; links: ItemLinks | undefined }) {
 }
 
 function Page(props: {
+	/** Monday's line about last week, when there was activity. */
+	opening?: string | null;
 	intro: string;
 	items: NudgeWords[];
 	links: (ItemLinks | undefined)[];
@@ -130,6 +132,7 @@ function Page(props: {
 	return (
 		<html lang="en">
 			<body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:40rem">
+				{props.opening ? <p>{props.opening}.</p> : null}
 				<p>{props.intro}</p>
 				{props.numbered ? (
 					<ol>
@@ -158,6 +161,8 @@ export async function renderDigest(
 	now: Date,
 	dashboard: string,
 	links: ReadonlyMap<string, ItemLinks> = new Map(),
+	/** "Last week: 5 outreach, 2 replies…" (insights/weekly-line.ts), on a Monday after activity. */
+	opening: string | null = null,
 ): Promise<RenderedMail> {
 	const all = nudges.map((n) => words(n, now));
 	const shown = oncePerKind(all.slice(0, DIGEST_MAX_ITEMS));
@@ -166,6 +171,7 @@ export async function renderDigest(
 	const intro = `${greeting(now, timezone)} ${all.length === 1 ? "One thing" : `${all.length} things`} to follow up on today:`;
 	const commands = commandLine(commandExamples(nudges.slice(0, shown.length).map(facts)));
 	const text = [
+		...(opening ? [`${opening}.`, ""] : []),
 		intro,
 		"",
 		shown.map((w, i) => textItem(w, i + 1, links.get(nudges[i]?.id ?? ""))).join("\n\n"),
@@ -175,7 +181,7 @@ export async function renderDigest(
 		"",
 		"— Followthrough",
 	].join("\n");
-	const html = `<!doctype html>${await (<Page intro={intro} items={shown} links={nudges.slice(0, shown.length).map((n) => links.get(n.id))} numbered more={more} dashboard={dashboard} commands={commands} />).toString()}`;
+	const html = `<!doctype html>${await (<Page opening={opening} intro={intro} items={shown} links={nudges.slice(0, shown.length).map((n) => links.get(n.id))} numbered more={more} dashboard={dashboard} commands={commands} />).toString()}`;
 	return { subject: digestSubject(all), text, html };
 }
 

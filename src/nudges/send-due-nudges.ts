@@ -6,6 +6,7 @@
  */
 
 import type { Services } from "../app/services";
+import { mondayOpeningLines } from "../insights/weekly-line";
 import { newId } from "../lib/crypto";
 import { addDelivery, type DeliverySummary, emptyDelivery, sendHeld } from "../mail/deliver-outbox";
 import { MAX_BATCH } from "../mail/mailer";
@@ -124,13 +125,20 @@ function packForWriting(mails: PlannedMail[]): PlannedMail[][] {
 
 async function planChunk(services: Services, users: UserDue[], now: Date, summary: NudgeTickSummary) {
 	const mails: PlannedMail[] = [];
-	for (const u of users) {
-		const plan = planUser(u, now);
+	const plans = users.map((u) => ({ u, plan: planUser(u, now) }));
+	// Monday's digests open with last week's line: one statement per 500 such users, none on other days.
+	const openings = await mondayOpeningLines(
+		services.db,
+		plans.filter((p) => p.plan.digest).map((p) => ({ id: p.u.userId, timezone: p.u.clock.timezone })),
+		now,
+	);
+	for (const { u, plan } of plans) {
 		// A digest delivers what it shows; the "+N more" wait for the next one.
 		const shown = plan.digest?.slice(0, DIGEST_MAX_ITEMS) ?? [];
 		const links = await itemLinks(services.config, u.userId, [...shown, ...plan.singles], now);
 		if (plan.digest) {
-			const rendered = await renderDigest(plan.digest, now, `${services.config.publicUrl}/app`, links);
+			const dashboard = `${services.config.publicUrl}/app`;
+			const rendered = await renderDigest(plan.digest, now, dashboard, links, openings.get(u.userId) ?? null);
 			mails.push(await planMail(services, u, shown, rendered, "digest", digestKey(u, now), now));
 			summary.digests++;
 		}

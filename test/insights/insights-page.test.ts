@@ -7,6 +7,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
+import { buildServices } from "../../src/app/services";
 import { fixedClock } from "../../src/config/clock";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
 import { createApp } from "../../src/web/app";
@@ -77,7 +78,7 @@ function expected(seeded: Awaited<ReturnType<typeof seedActivity>>) {
 	};
 }
 
-const app = createApp({ clock: fixedClock(NOW) });
+const app = createApp({ servicesFor: async (config) => buildServices(config, fixedClock(NOW)) });
 async function get(path: string, headers: Record<string, string>) {
 	const ctx = createExecutionContext();
 	const res = await app.fetch(new Request(`http://127.0.0.1:8787${path}`, { headers }), env, ctx);
