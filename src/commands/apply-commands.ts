@@ -14,7 +14,7 @@ import type { Write } from "../db/write";
 import { sameDayDue } from "../lifecycle/cadence";
 import type { ThreadEvent, Transition } from "../lifecycle/thread";
 import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
-import { formatDate, formatLocal, formatMinutes } from "../time/local-time";
+import { formatDate, formatLocalNear, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
 import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
@@ -213,7 +213,9 @@ export async function applyCommands(
 								.where(openItem(user.id, item.id))
 						: db.update(nudges).set({ state: "done", closedAt: now, updatedAt: now }).where(openItem(user.id, item.id)),
 				);
-				out.done.push(due ? `Snoozed ${label} until ${formatLocal(due.dueAt, user.timezone)}.` : `Done: ${label}.`);
+				out.done.push(
+					due ? `Snoozed ${label} until ${formatLocalNear(due.dueAt, user.timezone, now)}.` : `Done: ${label}.`,
+				);
 				continue;
 			}
 			const event: ThreadEvent =
@@ -246,7 +248,7 @@ export async function applyCommands(
 				);
 				continue;
 			}
-			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone);
+			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone, now);
 		}
 		out.done = out.done.filter((line) => line !== "");
 	}
@@ -257,12 +259,13 @@ const openItem = (userId: string, id: string) =>
 	and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, [...UNDELIVERED_NUDGE_STATES, "sent"]));
 
 /** One line per change, in the product's voice. */
-function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string): string {
+function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string, now: Date): string {
 	switch (e.type) {
 		case "done":
 			return `Done: ${label}.`;
 		case "snooze":
-			return `Snoozed ${label} until ${formatLocal(e.until.dueAt, tz)}.`;
+			// A date more than ~5 months out shows its year.
+			return `Snoozed ${label} until ${formatLocalNear(e.until.dueAt, tz, now)}.`;
 		case "met":
 			return t.open?.kind === "thank_you"
 				? `Noted you met ${label}: a thank-you note is due ${t.open.due.dueOn ? formatDate(t.open.due.dueOn) : "today"}.`

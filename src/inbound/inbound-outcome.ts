@@ -24,6 +24,8 @@ export type AcceptedReason =
 	| { reason: "outreach" | "application"; lines: string[] }
 	/** One line per thing the forward did. */
 	| { reason: "introduction" | "reply_seen" | "forward"; lines: string[] }
+	/** A forwarded bounce: the threads of the addresses that failed are stopped. */
+	| { reason: "bounce"; lines: string[] }
 	| { reason: "out_of_office"; moved: { who: string; back: string; to: string } };
 
 /** Nothing changed (or nothing more than a reply saying why). */
@@ -58,6 +60,8 @@ export type IgnoredReason =
 	| { reason: "not_routed" }
 	/** A contact's mail (reply-all with us in Cc) about someone who is not (or no longer) tracked. */
 	| { reason: "contact_mail_untracked" }
+	/** A forwarded bounce for addresses not tracked, or already stopped. */
+	| { reason: "bounce_untracked"; addresses: string[] }
 	/** A kind's reader threw, and no other kind took the mail. */
 	| { reason: `handler_failed:${KindName}`; kind: KindName };
 
@@ -111,6 +115,7 @@ export function wordReason(r: InboundReason): string {
 		case "introduction":
 		case "reply_seen":
 		case "forward":
+		case "bounce":
 			return sentence(r.lines);
 		case "out_of_office":
 			return r.moved
@@ -168,6 +173,8 @@ export function wordReason(r: InboundReason): string {
 			return r.who === null ? "Forward without a usable sender." : `Forward with ${r.who}: nothing to track.`;
 		case "not_routed":
 			return "Not an address for tracking.";
+		case "bounce_untracked":
+			return `A bounce for ${r.addresses.join(", ")}: not tracked (or already stopped), nothing to do.`;
 		case "contact_mail_untracked":
 			return "A contact's mail to a user, about no one tracked: nothing to do, and no one is answered.";
 		case "new_account":

@@ -16,6 +16,7 @@ import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
 import { isAutoReplySubject } from "../automatic-mail";
+import { forwardedBounce, notificationPerson, trackBounce } from "../forwarded-machine-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
 import { hasIntroLanguage, namedAddresses } from "../intro-detection";
@@ -52,8 +53,14 @@ async function trackForward(
 			firstDue: null,
 		});
 	}
+	// A bounce: the address that failed is stopped, and the user told once.
+	const bounce = forwardedBounce(fwd);
+	if (bounce?.failed.length) return trackBounce(ctx, account, bounce.failed);
+	// A networking site's notification is about a person, tracked by name; other machine mail is about no one.
+	const notified = notificationPerson(fwd);
+	if (notified === null) return ignored(user.id, { reason: "forward_without_sender", who: sender?.name || null });
 	// A forward that shows a name and no address: the person is tracked by name.
-	const person = sender?.address ? sender : sender?.name ? nameOnly(sender.name) : null;
+	const person = notified ?? (sender?.address ? sender : sender?.name ? nameOnly(sender.name) : null);
 	if (!person || (person.address === sender?.address && !keep(person))) {
 		const who = sender?.name ? `${sender.name} (no address in the forward)` : "no sender";
 		return ignored(user.id, { reason: "forward_without_sender", who });
