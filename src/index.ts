@@ -1,55 +1,31 @@
-/**
- * Wires the four Worker handlers to application code. Nothing else lives here.
- * Each handler imports its code on its first event, so an isolate starts without
- * building schemas, parsers and routes (README, "Cost and capacity"), and an email
- * event never builds the web app.
- */
-import type { TickWork } from "./config/env";
+/** Wires the four Worker handlers to application code. Nothing else lives here. */
+import { purgeExpired } from "./accounts/purge-expired";
+import { buildServices, servicesForEvent } from "./app/services";
+import { fixedClock } from "./config/clock";
+import { requireConfig, type TickWork } from "./config/env";
+import { handleEmailEvent } from "./inbound/email-event";
+import { consumeTickWork } from "./nudges/queue-consumer";
+import { runTick } from "./nudges/run-tick";
+import { createApp } from "./web/app";
 
 type Env = Record<string, unknown>;
-let web:
-	| Promise<{ fetch: (request: Request, env: Env, ctx: ExecutionContext) => Response | Promise<Response> }>
-	| undefined;
-const services = () => import("./app/services");
-const config = () => import("./config/env");
+const app = createApp({ servicesFor: (config) => servicesForEvent(config) });
 
 export default {
-	async fetch(request: Request, env: Env, ctx: ExecutionContext) {
-		web ??= Promise.all([import("./web/app"), services()]).then(([{ createApp }, { servicesForEvent }]) =>
-			createApp({ servicesFor: (config) => servicesForEvent(config) }),
-		);
-		return (await web).fetch(request, env, ctx);
-	},
+	fetch: app.fetch,
 
 	async email(message, env, _ctx) {
-		const [{ handleEmailEvent }, { servicesForEvent }, { requireConfig }] = await Promise.all([
-			import("./inbound/email-event"),
-			services(),
-			config(),
-		]);
 		await handleEmailEvent(message, await servicesForEvent(requireConfig(env)));
 	},
 
 	async scheduled(controller, env, _ctx) {
-		const [{ runTick }, { purgeExpired }, { servicesForEvent }, { requireConfig }] = await Promise.all([
-			import("./nudges/run-tick"),
-			import("./accounts/purge-expired"),
-			services(),
-			config(),
-		]);
-		const event = await servicesForEvent(requireConfig(env), controller.scheduledTime);
-		const summary = await runTick(event);
-		const purged = await purgeExpired(event.db, event.clock.now());
+		const services = await servicesForEvent(requireConfig(env), controller.scheduledTime);
+		const summary = await runTick(services);
+		const purged = await purgeExpired(services.db, services.clock.now());
 		console.log(JSON.stringify({ event: "tick", cron: controller.cron, ...summary, purged }));
 	},
 
 	async queue(batch, env, _ctx) {
-		const [{ consumeTickWork }, { buildServices }, { requireConfig }, { fixedClock }] = await Promise.all([
-			import("./nudges/queue-consumer"),
-			services(),
-			config(),
-			import("./config/clock"),
-		]);
 		const cfg = requireConfig(env);
 		await consumeTickWork(batch.messages, (at) => buildServices(cfg, fixedClock(at)));
 	},

@@ -5,7 +5,6 @@
  * place asks rather than guesses.
  */
 import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { UserRow } from "../accounts/accounts-repo";
 import { setPaused } from "../accounts/pause";
 import type { Services } from "../app/services";
@@ -14,15 +13,13 @@ import type { Write } from "../db/write";
 import { sameDayDue } from "../lifecycle/cadence";
 import type { ThreadEvent, Transition } from "../lifecycle/thread";
 import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
-import { formatDate, formatLocalNear, formatMinutes } from "../time/local-time";
+import { formatDate, formatLocalNear, formatMinutes, localDate } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
 import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
 import { contactsById, contactsNamed, type Item } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
-
-const introduced = alias(contacts, "introduced");
 
 /** What applying commands needs: the services and the time (a reply mail or a one-click link). */
 export interface CommandContext {
@@ -157,7 +154,7 @@ export async function applyCommands(
 								eq(contacts.userId, user.id),
 								or(
 									inArray(contacts.status, ["met", "replied"]),
-									sql`exists (select 1 from ${introduced} where ${introduced.userId} = ${user.id} and ${introduced.referrerId} = ${contacts.id})`,
+									sql`exists (select 1 from contacts i where i.user_id = ${user.id} and i.referrer_id = ${contacts.id})`,
 								),
 							),
 						)
@@ -268,7 +265,7 @@ function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string, 
 			return `Snoozed ${label} until ${formatLocalNear(e.until.dueAt, tz, now)}.`;
 		case "met":
 			return t.open?.kind === "thank_you"
-				? `Noted you met ${label}: a thank-you note is due ${t.open.due.dueOn ? formatDate(t.open.due.dueOn) : "today"}.`
+				? `Noted you met ${label}: a thank-you note is due ${!t.open.due.dueOn || t.open.due.dueOn === localDate(now, tz) ? "today" : formatDate(t.open.due.dueOn)}.`
 				: `Noted you met ${label}.`;
 		case "reply":
 			return `${label} replied: follow-ups stopped.`;

@@ -61,9 +61,10 @@ async function userWithNudges(tz: string, days: { allDay: string; timed: string 
 		dueAt: instantAt(days.timed, 9 * 60, tz),
 		note: "Send the portfolio, with the new case study",
 	});
+	// One open nudge per contact (DESIGN.md): the delivered check-in is about someone else.
+	const bob = await seedContact(userId, { name: "Bob Stone", at: NOW });
 	const delivered = await seedNudge(userId, {
-		contactId: ann,
-		threadId: thread,
+		contactId: bob,
 		kind: "check_in",
 		state: "sent",
 		dueAt: instantAt(days.allDay, 480, tz),
