@@ -191,7 +191,8 @@ export async function sendDueNudges(
 		let users = groupByUser(rows, now, newId).filter((u) => u.to !== null);
 		// A full page may have cut the last user's nudges short: leave them whole for the next page.
 		if (fetched.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
-		for (const u of users) for (const n of u.nudges) seen.add(n.id);
+		// Seen by the row read: a successor carries a new id, and its delivered rung must not be read again.
+		for (const u of users) for (const n of u.nudges) seen.add(n.replaces ?? n.id);
 		for (const r of rows) if (r.to === null) seen.add(r.id);
 		// Delivered rungs with nothing after them (a setting changed): they stop waking.
 		const quiet = users.flatMap((u) =>

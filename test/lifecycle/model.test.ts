@@ -55,15 +55,18 @@ async function openPerContact(userId: string) {
 
 describe("the lifecycle model, through the real handlers", () => {
 	let run = 0;
+	// One clock for the whole file: every run starts where the last one ended, as days do.
+	let now = START;
 	beforeAll(() => {
 		run = 0;
+		now = START;
 	});
 
 	it("keeps one open nudge per contact, one outcome per mail, and never mails a contact", async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 14 }), async (steps) => {
 				const me = `model${++run}@example.com`;
-				let now = START;
+				now = new Date(now.getTime() + 24 * 3600_000);
 				const userId = await signUp(me, now);
 				const sentIds = new Map<string, string>();
 				const later = (ms: number) => {
