@@ -179,3 +179,14 @@ describe("outreach BCC'd to track@", () => {
 		expect((await threadsOf(userId)).map((t) => t.lastInboundAt !== null)).toEqual([true]);
 	});
 });
+
+describe("outreach to no one who answers", () => {
+	it("mail sent only to a no-reply address says so, not 'it went only to us' (issue 15)", async () => {
+		const { address } = await newUser();
+		const r = await send({ from: address, to: "Acme Careers <no-reply@acme.example>", subject: "My application" }, T);
+		expect(r.outcome).toMatchObject({ outcome: "ignored", reason: "nothing_to_track" });
+		expect(r.outcome.detail).toContain("it went only to no-reply@acme.example, an address no one answers from");
+		const [answer] = (await mailsTo(address)).slice(-1);
+		expect(answer?.text).toContain("no-reply@acme.example");
+	});
+});

@@ -34,6 +34,8 @@ interface Outreach {
 	people: MailAddress[];
 	/** From the address (3d@, monday@…); null for the default cadence. */
 	firstDue: DueTime | null;
+	/** To/Cc addresses left out as machines (no-reply, notifications, role addresses). */
+	machineRecipients: string[];
 	/** The address named a date that has passed. */
 	dateInThePast: boolean;
 	application: boolean;
@@ -49,6 +51,9 @@ export const outreach: InboundKind<Outreach> = {
 		return {
 			account,
 			people: recipients(input, account),
+			machineRecipients: [...mail.to, ...mail.cc]
+				.map((p) => p.address)
+				.filter((a) => isRoleAddress(a) && !a.endsWith(`@${input.mailDomain}`)),
 			firstDue,
 			dateInThePast: route.delay !== null && firstDue === null,
 			application: route.kind === "applied" || hasResumeAttachment(mail.attachments),
@@ -58,10 +63,14 @@ export const outreach: InboundKind<Outreach> = {
 		const { account, people } = o;
 		const { mail } = ctx;
 		if (people.length === 0) {
+			// Say what it went to: only us, or only addresses no one reads (no-reply, notifications).
+			const machines = o.machineRecipients.slice(0, 3);
 			return nothingToTrack(
 				ctx,
 				account,
-				"it went only to us. BCC us on a mail to someone, or forward a mail with its sender.",
+				machines.length
+					? `it went only to ${machines.join(", ")}, an address no one answers from. We follow up with people, never with no-reply addresses.`
+					: "it went only to us. BCC us on a mail to someone, or forward a mail with its sender.",
 			);
 		}
 		if (people.length > MAX_RECIPIENTS) {
