@@ -16,6 +16,7 @@ import { isRoleAddress } from "../../tracking/role-address";
 import { subjectKey } from "../../tracking/subject-key";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
 import { isAutoReplySubject } from "../automatic-mail";
+import { forwardedDate } from "../forwarded-date";
 import { forwardedBounce, notificationPerson, trackBounce } from "../forwarded-machine-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
@@ -44,7 +45,7 @@ async function trackForward(
 		return trackOutreach(ctx, account, {
 			people: [...fwd.to, ...fwd.cc].filter(keep),
 			subject,
-			sentAt: fwd.date && fwd.date.getTime() <= now.getTime() ? fwd.date : now,
+			sentAt: forwardedDate(fwd, user.timezone, now) ?? now,
 			messageId: ctx.mail.messageId,
 			inReplyTo: null,
 			references: [],
@@ -68,7 +69,13 @@ async function trackForward(
 
 	// A forwarded out-of-office: not a reply; it may move the follow-up.
 	if (isAutoReplySubject(fwd.subject)) {
-		const moved = await moveForAbsence(ctx, account, person.address, fwd.body, fwd.date ?? now);
+		const moved = await moveForAbsence(
+			ctx,
+			account,
+			person.address,
+			fwd.body,
+			forwardedDate(fwd, user.timezone, now) ?? now,
+		);
 		return moved ?? ignored(user.id, { reason: "out_of_office", moved: null });
 	}
 
@@ -76,7 +83,7 @@ async function trackForward(
 	const repo = createTrackingRepo(db);
 	const writes: Write[] = [];
 	const lines: string[] = [];
-	const at = fwd.date && fwd.date.getTime() <= now.getTime() ? fwd.date : now;
+	const at = forwardedDate(fwd, user.timezone, now) ?? now;
 	const participants = [...fwd.to, ...fwd.cc].filter((p) => keep(p) && p.address !== person.address);
 	const named = namedAddresses(`${fwd.note}\n${fwd.body}`).filter(
 		(p) => keep(p) && p.address !== person.address && !participants.some((q) => q.address === p.address),
@@ -160,7 +167,7 @@ async function trackForward(
 				ccJson: JSON.stringify(fwd.cc),
 				subject: subject.slice(0, 300),
 				snippet: snippetOf(fwd.body),
-				sentAt: fwd.date,
+				sentAt: at,
 				createdAt: now,
 			}),
 		);
