@@ -3,7 +3,7 @@
  * at a time; writes each chunk's mail, and through the outbox trigger its state
  * changes, in one statement (`json_each` carries many rows in one bound parameter).
  */
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges, threads, userAddresses, users } from "../db/schema";
@@ -12,7 +12,8 @@ import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
 
 const referrers = alias(contacts, "referrer");
 
-export async function selectDueNudges(db: Db, now: Date, limit: number) {
+/** Due rows, whole users at a time in user-id order; `afterUserId` is the keyset cursor of the page before. */
+export async function selectDueNudges(db: Db, now: Date, limit: number, afterUserId: string | null = null) {
 	const primary = db
 		.select({ address: userAddresses.address })
 		.from(userAddresses)
@@ -68,6 +69,7 @@ export async function selectDueNudges(db: Db, now: Date, limit: number) {
 					and(eq(nudges.state, "sent"), lte(nudges.wakeAt, now)),
 				),
 				eq(users.status, "active"),
+				afterUserId === null ? undefined : gt(nudges.userId, afterUserId),
 			),
 		)
 		.orderBy(asc(nudges.userId), asc(nudges.dueAt))

@@ -159,7 +159,6 @@ export async function sendDueNudges(
 	const { db, clock, config, mailer, outbox } = services;
 	const now = clock.now();
 	const summary: NudgeTickSummary = { users: 0, digests: 0, singles: 0, delivery: emptyDelivery(), more: false };
-	const seen = new Set<string>();
 	let unrecorded: DeliveryRecord[] = [];
 	const flush = async () => {
 		await outbox.record(now, unrecorded);
@@ -180,25 +179,27 @@ export async function sendDueNudges(
 		}
 	};
 	const waiting: UserDue[] = [];
+	// Keyset paging by user: each page starts after the last user the page before took whole, so
+	// rows that stay due (the "+N more", a day off) never hold later users back.
+	let cursor: string | null = null;
 	for (let page = 0; ; page++) {
-		const fetched = await selectDueNudges(db, now, PAGE_NUDGES);
-		const rows = fetched.filter((r) => !seen.has(r.id));
-		if (!rows.length) break;
+		const fetched = await selectDueNudges(db, now, PAGE_NUDGES, cursor);
+		if (!fetched.length) break;
 		if (page >= maxPages) {
 			summary.more = true;
 			break;
 		}
-		let users = groupByUser(rows, now, newId).filter((u) => u.to !== null);
-		// A full page may have cut the last user's nudges short: leave them whole for the next page.
-		if (fetched.length === PAGE_NUDGES && users.length > 1) users = users.slice(0, -1);
-		// Seen by the row read: a successor carries a new id, and its delivered rung must not be read again.
-		for (const u of users) for (const n of u.nudges) seen.add(n.replaces ?? n.id);
-		for (const r of rows) if (r.to === null) seen.add(r.id);
+		const full = fetched.length === PAGE_NUDGES;
+		const lastUser = fetched.at(-1)?.userId ?? null;
+		// A full page may have cut the last user's rows short: that user starts the next page.
+		const cut = full && fetched.some((r) => r.userId !== lastUser) ? lastUser : null;
+		const rows = cut ? fetched.filter((r) => r.userId !== cut) : fetched;
+		cursor = rows.at(-1)?.userId ?? cursor;
+		const users = groupByUser(rows, now, newId).filter((u) => u.to !== null);
 		// Delivered rungs with nothing after them (a setting changed): they stop waking.
 		const quiet = users.flatMap((u) =>
 			rows.filter((r) => r.userId === u.userId && r.state === "sent" && !u.nudges.some((n) => n.replaces === r.id)),
 		);
-		for (const r of quiet) seen.add(r.id);
 		if (quiet.length)
 			await clearWake(
 				db,
@@ -207,6 +208,7 @@ export async function sendDueNudges(
 		waiting.push(...users);
 		// Whole chunks now; a short remainder waits for the next page, so calls stay ceil(N/100).
 		while (waiting.length >= USERS_PER_CHUNK) await writeAndSend(waiting.splice(0, USERS_PER_CHUNK));
+		if (!full) break;
 	}
 	if (waiting.length) await writeAndSend(waiting);
 	await flush();
