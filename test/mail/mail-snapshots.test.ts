@@ -109,6 +109,8 @@ describe("snapshots of every kind of mail we send", () => {
 		["status", `status@${DOMAIN}`, /./],
 		["unknown address", `trak@${DOMAIN}`, /isn't one of our addresses/],
 		["nothing to track", `track@${DOMAIN}`, /^Nothing to track/],
+		["nothing to track: met@ with no one", `met@${DOMAIN}`, /^Nothing to track/],
+		["nothing to track: intro@ without a forward", `intro@${DOMAIN}`, /^Nothing to track/],
 	] as const)("%s", async (label, rcpt, subject) => {
 		const u = await user(label);
 		if (label === "status") await send({ from: u.address, to: "Ann Lee <ann@acme.example>", subject: "Coffee?" }, T);
@@ -140,6 +142,16 @@ describe("snapshots of every kind of mail we send", () => {
 		expect(normalise(mails[0] as DevMailboxEntry)).toMatchSnapshot();
 	});
 
+	it("digest: the 2nd follow-up, a week on", async () => {
+		const u = await user("second-rung");
+		await send({ from: u.address, to: "Ann Lee <ann@acme.example>", subject: "Coffee next week?" }, T);
+		await tick(DIGEST_THU);
+		await tick(new Date("2026-12-02T13:00:00Z")); // Wed 08:00: 4 business days after the 1st
+		const mails = await u.since();
+		expect(mails).toHaveLength(2);
+		expect(normalise(mails[1] as DevMailboxEntry)).toMatchSnapshot();
+	});
+
 	it("instant: a single nudge", async () => {
 		const u = await user("instant");
 		await db.update(users).set({ mode: "instant" }).where(eq(users.id, u.userId));
@@ -158,6 +170,10 @@ describe("snapshots of every kind of mail we send", () => {
 		["settings changed", "timezone Europe/Berlin"],
 		["done confirmation", "2 done"],
 		["stop confirmation", "stop Ann"],
+		["resume when not paused", "resume"],
+		["mode switched to instant", "instant"],
+		["replied confirmation", "1 replied"],
+		["several commands at once", "1 done\n2 snooze 1w"],
 	])("%s", async (label, body) => {
 		const u = await user(label);
 		await send(
