@@ -14,7 +14,8 @@ CREATE UNIQUE INDEX `nudges_one_open_per_contact` ON `nudges` (`contact_id`) WHE
 CREATE INDEX `messages_message_id_idx` ON `messages` (`message_id`);--> statement-breakpoint
 -- What writing one reminder mail does (the tick's effects), now rung by rung: a delivered
 -- nudge stays open until `wake_at`; a waking one is superseded by its successor, which this
--- mail delivers. Guards keep the one-open-nudge index from ever failing the tick's insert.
+-- mail delivers. Guards keep the one-open-nudge index from ever failing the tick's insert, and a
+-- nudge snoozed after the tick read it (its due_at moved past now) is not marked sent.
 DROP TRIGGER IF EXISTS `outbox_apply_effects`;--> statement-breakpoint
 CREATE TRIGGER `outbox_apply_effects` AFTER INSERT ON `outbox`
 WHEN NEW.effects_json IS NOT NULL
@@ -25,7 +26,7 @@ BEGIN
 		WHERE NEW.effects_json ->> '$.token.id' IS NOT NULL;
 	UPDATE nudges SET state = 'sent', sent_at = NEW.created_at, updated_at = NEW.created_at,
 		wake_at = (SELECT s.value ->> 'wakeAt' FROM json_each(NEW.effects_json, '$.sent') s WHERE s.value ->> 'id' = nudges.id)
-		WHERE user_id = NEW.user_id AND state IN ('pending', 'snoozed')
+		WHERE user_id = NEW.user_id AND state IN ('pending', 'snoozed') AND due_at <= NEW.created_at
 			AND id IN (SELECT value ->> 'id' FROM json_each(NEW.effects_json, '$.sent'));
 	UPDATE nudges SET state = 'superseded', closed_at = NEW.created_at, updated_at = NEW.created_at
 		WHERE user_id = NEW.user_id AND state = 'sent'

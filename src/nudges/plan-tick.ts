@@ -51,7 +51,8 @@ export function tickItem(r: DueNudge, now: Date, clock: UserClock, newId: () => 
 		kind: next.kind,
 		attempt: next.attempt,
 		dueAt: wakeAt,
-		dueOn: next.due.dueOn,
+		// The day it wakes (an out-of-office may have moved it), not the day first planned.
+		dueOn: next.due.dueOn === null ? null : localDate(wakeAt, clock.timezone),
 		note: next.kind === r.kind ? r.note : null,
 		replaces: r.id,
 		wakeAt: d.wakeAt,

@@ -152,7 +152,15 @@ async function trackForward(
 	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
 	writes.push(...lifecycle.writes);
 	if (waiting) lines.unshift(`${displayName(from)} replied: follow-ups stopped`);
-	if (!introduced.length && !waiting) lines.push(`reply to ${displayName(from)}: reminder today`);
+	if (!introduced.length && !waiting) {
+		// Say what happened: a reminder only when one was opened (a check-in or note may already be open).
+		const opened = lifecycle.applied.some((a) => a.event.type === "wrote" && a.transition.open);
+		lines.push(
+			opened
+				? `reply to ${displayName(from)}: reminder today`
+				: `${displayName(from)} wrote: noted, with their open reminder kept`,
+		);
+	}
 
 	if (ctx.mail.messageId) {
 		writes.push(
