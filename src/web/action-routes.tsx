@@ -6,7 +6,6 @@
  * Resume button, itself a signed link (/u/<resume token>) whose GET only asks.
  */
 import { Hono } from "hono";
-import type { Child } from "hono/jsx";
 import { createAccountsRepo } from "../accounts/accounts-repo";
 import { setPaused } from "../accounts/pause";
 import { applyCommands } from "../commands/apply-commands";
@@ -16,7 +15,7 @@ import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
 import { cleanDisplayName } from "../tracking/contact-name";
 import type { AppEnv } from "./context";
-import { Layout } from "./layout";
+import { TitledPage } from "./layout";
 
 export const actionRoutes = new Hono<AppEnv>();
 
@@ -25,15 +24,6 @@ const SNOOZE_CHOICES = [
 	{ days: 3, label: "3 days" },
 	{ days: 7, label: "1 week" },
 ];
-
-function Page(props: { title: string; children: Child }) {
-	return (
-		<Layout title={props.title}>
-			<h1>{props.title}</h1>
-			{props.children}
-		</Layout>
-	);
-}
 
 const LINK_ERRORS: Record<Exclude<LinkCheck, { ok: true }>["reason"], { status: 400 | 410; text: string }> = {
 	malformed: { status: 400, text: "This link is incomplete. Reply to the email instead." },
@@ -50,15 +40,15 @@ actionRoutes.get("/a/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
 	if (!link.ok || (link.claims.a !== "done" && link.claims.a !== "snooze")) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
-		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
+		return c.html(<TitledPage title="Link not usable">{e.text}</TitledPage>, e.status);
 	}
 	const { db } = c.var.services;
 	const [item] = await itemsByIds(db, link.claims.u, link.claims.n ? [link.claims.n] : []);
-	if (!item) return c.html(<Page title="Nothing to do">That reminder is gone.</Page>, 404);
+	if (!item) return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
 	const who = cleanDisplayName(item.contactName) || item.contactEmail || item.note || "this reminder";
 	if (link.claims.a === "snooze") {
 		return c.html(
-			<Page title={`Snooze ${who}?`}>
+			<TitledPage title={`Snooze ${who}?`}>
 				<form method="post">
 					<fieldset>
 						<legend>Bring it back in</legend>
@@ -70,15 +60,15 @@ actionRoutes.get("/a/:token", async (c) => {
 					</fieldset>
 					<button type="submit">Snooze</button>
 				</form>
-			</Page>,
+			</TitledPage>,
 		);
 	}
 	return c.html(
-		<Page title={`Mark ${who} as done?`}>
+		<TitledPage title={`Mark ${who} as done?`}>
 			<form method="post">
 				<button type="submit">Done</button>
 			</form>
-		</Page>,
+		</TitledPage>,
 	);
 });
 
@@ -86,14 +76,14 @@ actionRoutes.post("/a/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
 	if (!link.ok || (link.claims.a !== "done" && link.claims.a !== "snooze") || !link.claims.n) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
-		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
+		return c.html(<TitledPage title="Link not usable">{e.text}</TitledPage>, e.status);
 	}
 	const { services } = c.var;
 	const { db, clock } = services;
 	const accounts = createAccountsRepo(db);
 	const user = await accounts.findById(link.claims.u);
 	const items = await itemsByIds(db, link.claims.u, [link.claims.n]);
-	if (!user || !items.length) return c.html(<Page title="Nothing to do">That reminder is gone.</Page>, 404);
+	if (!user || !items.length) return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
 	const form = await c.req.parseBody();
 	const days = Number(form.days ?? 3);
 	const command: Command = {
@@ -107,9 +97,9 @@ actionRoutes.post("/a/:token", async (c) => {
 	const applied = await applyCommands({ services, now: clock.now() }, { user }, items, [command]);
 	if (applied.writes.length) await db.batch(nonEmpty(applied.writes));
 	return c.html(
-		<Page title={applied.done.length ? "Done" : "Nothing changed"}>
+		<TitledPage title={applied.done.length ? "Done" : "Nothing changed"}>
 			{[...applied.done, ...applied.problems].join(" ")}
-		</Page>,
+		</TitledPage>,
 	);
 });
 
@@ -138,37 +128,37 @@ actionRoutes.get("/u/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
 	if (!link.ok || (link.claims.a !== "unsubscribe" && link.claims.a !== "resume")) {
 		const e = LINK_ERRORS[link.ok ? "malformed" : link.reason];
-		return c.html(<Page title="Link not usable">{e.text}</Page>, e.status);
+		return c.html(<TitledPage title="Link not usable">{e.text}</TitledPage>, e.status);
 	}
 	const status = await statusOf(c, link.claims.u);
-	if (status === null) return c.html(<Page title="Nothing to do">That account is gone.</Page>, 404);
+	if (status === null) return c.html(<TitledPage title="Nothing to do">That account is gone.</TitledPage>, 404);
 	if (link.claims.a === "resume") {
 		return c.html(
 			status === "paused" ? (
-				<Page title="Resume your reminders?">
+				<TitledPage title="Resume your reminders?">
 					<p>Your digest comes back at its usual hour, with everything you track.</p>
 					<ResumeButton />
-				</Page>
+				</TitledPage>
 			) : (
-				<Page title="Reminders are on">Nothing to resume: you'll get your next digest as usual.</Page>
+				<TitledPage title="Reminders are on">Nothing to resume: you'll get your next digest as usual.</TitledPage>
 			),
 		);
 	}
 	if (status === "paused") {
 		return c.html(
-			<Page title="Reminders are paused">
+			<TitledPage title="Reminders are paused">
 				<p>{PAUSED_TEXT}</p>
 				<ResumeButton action={await resumeUrl(c, link.claims.u)} />
-			</Page>,
+			</TitledPage>,
 		);
 	}
 	return c.html(
-		<Page title="Pause your reminders?">
+		<TitledPage title="Pause your reminders?">
 			<p>{PAUSED_TEXT}</p>
 			<form method="post">
 				<button type="submit">Pause reminders</button>
 			</form>
-		</Page>,
+		</TitledPage>,
 	);
 });
 
@@ -181,14 +171,15 @@ actionRoutes.post("/u/:token", async (c) => {
 	const { db } = c.var.services;
 	const resume = link.claims.a === "resume";
 	await setPaused(db, link.claims.u, !resume);
-	if (resume) return c.html(<Page title="Reminders are back on">You'll get your next digest as usual.</Page>);
+	if (resume)
+		return c.html(<TitledPage title="Reminders are back on">You'll get your next digest as usual.</TitledPage>);
 	// RFC 8058: the provider's POST wants a plain success; a person gets a page with a way back.
 	const form = await c.req.parseBody();
 	if (form["List-Unsubscribe"] === "One-Click") return c.text("Unsubscribed: reminders are paused.");
 	return c.html(
-		<Page title="Reminders paused">
+		<TitledPage title="Reminders paused">
 			<p>{PAUSED_TEXT} Changed your mind?</p>
 			<ResumeButton action={await resumeUrl(c, link.claims.u)} />
-		</Page>,
+		</TitledPage>,
 	);
 });

@@ -21,3 +21,13 @@ export function Layout(props: { title: string; header?: Child; children: Child }
 		</html>
 	);
 }
+
+/** A standalone page (a one-click link, an address confirmation): the shell with its title as the heading. */
+export function TitledPage(props: { title: string; children: Child }) {
+	return (
+		<Layout title={props.title}>
+			<h1>{props.title}</h1>
+			{props.children}
+		</Layout>
+	);
+}

@@ -5,7 +5,6 @@
  * then the mail the address sent while it waited is released to the account.
  */
 import { Hono } from "hono";
-import type { Child } from "hono/jsx";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { readAddAddressContext } from "../../accounts/add-address";
 import { planAddition } from "../../accounts/address-addition";
@@ -14,18 +13,9 @@ import { nonEmpty } from "../../lib/non-empty";
 import { hashSecretToken } from "../../lib/secret-token";
 import { deliverDueOutbox } from "../../mail/deliver-outbox";
 import type { AppEnv } from "../context";
-import { Layout } from "../layout";
+import { TitledPage } from "../layout";
 
 export const addressRoutes = new Hono<AppEnv>();
-
-function Page(props: { title: string; children: Child }) {
-	return (
-		<Layout title={props.title}>
-			<h1>{props.title}</h1>
-			{props.children}
-		</Layout>
-	);
-}
 
 const SECRET = /^[a-z2-7]{26}$/;
 
@@ -37,9 +27,9 @@ async function request(c: { var: AppEnv["Variables"] }, secret: string) {
 }
 
 const unusable = (
-	<Page title="Link not usable">
+	<TitledPage title="Link not usable">
 		<p>This link was already used, has expired, or is not one of ours. Nothing changed.</p>
-	</Page>
+	</TitledPage>
 );
 
 addressRoutes.get("/address/:secret", async (c) => {
@@ -47,7 +37,7 @@ addressRoutes.get("/address/:secret", async (c) => {
 	const now = c.var.services.clock.now();
 	if (!found || found.token.usedAt || found.token.expiresAt.getTime() <= now.getTime()) return c.html(unusable, 410);
 	return c.html(
-		<Page title="Add this address?">
+		<TitledPage title="Add this address?">
 			<p>
 				Someone with a Followthrough account asked to add <strong>{found.address}</strong> to it. Only say yes if this
 				is your address and you asked for it.
@@ -56,7 +46,7 @@ addressRoutes.get("/address/:secret", async (c) => {
 				<button type="submit">Yes, add {found.address}</button>
 			</form>
 			<p class="muted">If it wasn't you, close this page: nothing is added.</p>
-		</Page>,
+		</TitledPage>,
 	);
 });
 
@@ -70,18 +60,18 @@ addressRoutes.post("/address/:secret", async (c) => {
 	await services.db.batch(nonEmpty(plan.writes));
 	if (plan.kind === "own_account")
 		return c.html(
-			<Page title="Not added">
+			<TitledPage title="Not added">
 				<p>
 					{found.address} already has its own Followthrough account, so it was not added to another one. Nothing
 					changed.
 				</p>
-			</Page>,
+			</TitledPage>,
 		);
 	await releaseHeldMail({ services, now }, plan.userId, { added: found.address });
 	await deliverDueOutbox(services, now);
 	return c.html(
-		<Page title="Added">
+		<TitledPage title="Added">
 			<p>Done: mail you send from {found.address} now counts for that Followthrough account.</p>
-		</Page>,
+		</TitledPage>,
 	);
 });
