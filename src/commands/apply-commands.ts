@@ -15,7 +15,7 @@ import type { ThreadEvent, Transition } from "../lifecycle/thread";
 import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
 import { formatDate, formatLocalNear, formatMinutes, localDate } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
-import { UNDELIVERED_NUDGE_STATES } from "../tracking/nudge-kinds";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
 import { contactsById, contactsNamed, type Item } from "./command-items";
@@ -253,7 +253,7 @@ export async function applyCommands(
 }
 
 const openItem = (userId: string, id: string) =>
-	and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, [...UNDELIVERED_NUDGE_STATES, "sent"]));
+	and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, OPEN_NUDGE_STATES));
 
 /** One line per change, in the product's voice. */
 function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string, now: Date): string {

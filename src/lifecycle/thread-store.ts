@@ -11,7 +11,7 @@ import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
 import type { UserClock } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
-import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
+import { isOpen, OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import type { OpenNudge, Thread, ThreadEvent, Transition } from "./thread";
 import { transition } from "./transition";
 
@@ -63,11 +63,8 @@ export function threadOf(c: ContactRow, n: NudgeRow | null): Thread {
 	};
 }
 
-const isOpenState = (s: NudgeRow["state"]): s is OpenNudge["state"] =>
-	s === "pending" || s === "snoozed" || s === "sent";
-
 const openOf = (n: NudgeRow): OpenNudge | null =>
-	isOpenState(n.state)
+	isOpen(n.state)
 		? {
 				id: n.id,
 				kind: n.kind,

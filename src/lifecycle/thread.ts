@@ -3,7 +3,7 @@
  * contact's conversation, in one state, with at most one open nudge. Plain data.
  */
 import type { DueTime } from "../time/resolve-delay";
-import type { NudgeKind, ThreadStatus } from "../tracking/nudge-kinds";
+import type { NudgeKind, OpenNudgeState, ThreadStatus } from "../tracking/nudge-kinds";
 
 /** A rung of a ladder: its kind and number (follow-up 2, reach-out reminder 1…). */
 export interface Rung {
@@ -14,7 +14,7 @@ export interface Rung {
 /** The thread's one open nudge. */
 export interface OpenNudge extends Rung {
 	id: string;
-	state: "pending" | "snoozed" | "sent";
+	state: OpenNudgeState;
 	threadId: string | null;
 	dueAt: Date;
 	dueOn: string | null;

@@ -16,7 +16,10 @@ export const UNDELIVERED_NUDGE_STATES = ["pending", "snoozed"] as const satisfie
  */
 export const OPEN_NUDGE_STATES = [...UNDELIVERED_NUDGE_STATES, "sent"] as const satisfies readonly NudgeState[];
 
-export const isOpen = (state: NudgeState) => (OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);
+export type OpenNudgeState = (typeof OPEN_NUDGE_STATES)[number];
+
+export const isOpen = (state: NudgeState): state is OpenNudgeState =>
+	(OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);
 
 /** The outreach ladder: follow-ups, the last try, and a résumé's confirm-receipt. A reply stops all three. */
 export const FOLLOW_UP_KINDS = ["follow_up", "last_try", "confirm_receipt"] as const satisfies readonly NudgeKind[];
