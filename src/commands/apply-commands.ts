@@ -122,11 +122,19 @@ export async function applyCommands(
 			switch (a.kind) {
 				case "pause":
 					out.writes.push(setPaused(db, user.id, true));
-					out.done.push('Paused: no reminders until you reply "resume".');
+					out.done.push(
+						user.status === "paused"
+							? 'Already paused: no reminders until you reply "resume".'
+							: 'Paused: no reminders until you reply "resume".',
+					);
 					break;
 				case "resume":
 					out.writes.push(setPaused(db, user.id, false));
-					out.done.push("Resumed: reminders are back on.");
+					out.done.push(
+						user.status === "paused"
+							? "Resumed: reminders are back on."
+							: "Reminders were already on: nothing to resume.",
+					);
 					break;
 				case "timezone":
 					out.writes.push(setUser({ timezone: a.zone }));

@@ -61,7 +61,7 @@ export function commandExamples(shown: readonly NudgeFacts[]): string[] {
 }
 
 const commandLine = (examples: readonly string[]) =>
-	`Reply to this email, one command per line: ${examples.map((e) => `"${e}"`).join(", ")}.`;
+	`Reply to this email with a command, or several at once: ${examples.map((e) => `"${e}"`).join(", ")}.`;
 
 /** Each tip once per mail: the first item of a kind carries it, the rest do not repeat it. */
 function oncePerKind(items: readonly NudgeWords[]): NudgeWords[] {

@@ -124,8 +124,20 @@ describe("reply commands", () => {
 		await tick(digestAt("2026-11-30"));
 		await tick(digestAt("2026-12-01"));
 		expect(await mailsTo(address)).toHaveLength(paused);
-		await reply(address, "resume", new Date("2026-12-01T15:00:00Z"));
+		const resumed = await reply(address, "resume", new Date("2026-12-01T15:00:00Z"));
+		expect(resumed.outcome.detail).toBe("Resumed: reminders are back on.");
 		await tick(digestAt("2026-12-02"));
 		expect((await mailsTo(address)).at(-1)?.subject).toMatch(/Follow up with/);
+	});
+
+	it("says so when there was nothing to pause or resume", async () => {
+		const { address } = await newUser();
+		await send({ from: address, to: "Ann Lee <ann@acme.example>" }, T);
+		await tick(digestAt("2026-11-26"));
+		const resume = await reply(address, "resume", new Date("2026-11-26T14:00:00Z"));
+		expect(resume.outcome.detail).toBe("Reminders were already on: nothing to resume.");
+		await reply(address, "pause", new Date("2026-11-26T14:05:00Z"));
+		const again = await reply(address, "pause", new Date("2026-11-26T14:10:00Z"));
+		expect(again.outcome.detail).toBe('Already paused: no reminders until you reply "resume".');
 	});
 });

@@ -30,7 +30,7 @@ describe("the daily digest", () => {
 		expect(digest?.text).toContain("2. Follow up with Bob Stone\n   3 days, no reply · 1st follow-up of 3");
 		expect(digest?.text).toContain('Last: "Coffee next week?" on Mon 23 Nov');
 		expect(digest?.text).toContain(
-			'Reply to this email, one command per line: "1 done", "2 snooze 3d", "1 snooze until monday", "stop Ann", "pause", "help".',
+			'Reply to this email with a command, or several at once: "1 done", "2 snooze 3d", "1 snooze until monday", "stop Ann", "pause", "help".',
 		);
 		expect(digest?.html).toContain("<ol>");
 		expect(digest?.replyTo).toMatch(new RegExp(`^r\\+[a-z2-7]{26}@${DOMAIN}$`));
