@@ -3,12 +3,12 @@
  * hash in the tokens table (purpose "calendar"), revocable from Settings.
  * Making a new one retires the old one.
  */
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { contacts, nudges, threads, tokens, users } from "../db/schema";
-import { newId } from "../lib/crypto";
-import { hashSecretToken, newSecretToken } from "../lib/secret-token";
+import { hashedTokens } from "../db/hashed-tokens";
+import { contacts, nudges, threads, tokens } from "../db/schema";
 import { inDays } from "../time/local-time";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import type { FeedNudge } from "./calendar-feed";
 
 /** A feed is polled by calendar apps for years; it lasts until revoked (or ten years). */
@@ -16,27 +16,14 @@ const FEED_DAYS = 3650;
 const SECRET = /^[a-z2-7]{26}$/;
 /** A calendar does not need more than this many open items; the oldest due come first. */
 export const FEED_LIMIT = 1000;
-const OPEN = ["pending", "sent", "snoozed"] as const;
 
 export function createCalendarTokenRepo(db: Db) {
-	const live = (userId: string, now: Date) =>
-		and(eq(tokens.userId, userId), eq(tokens.purpose, "calendar"), isNull(tokens.usedAt), gt(tokens.expiresAt, now));
+	const held = hashedTokens(db, "calendar");
 	return {
 		/** A new secret; any earlier feed address stops working in the same batch. */
 		async create(userId: string, now: Date): Promise<string> {
-			const secret = newSecretToken();
-			await db.batch([
-				db.update(tokens).set({ usedAt: now }).where(live(userId, now)),
-				db.insert(tokens).values({
-					id: newId(),
-					userId,
-					purpose: "calendar",
-					tokenHash: await hashSecretToken(secret),
-					label: "Calendar feed",
-					expiresAt: inDays(now, FEED_DAYS),
-					createdAt: now,
-				}),
-			]);
+			const { secret, insert } = await held.mint(userId, "Calendar feed", inDays(now, FEED_DAYS), now);
+			await db.batch([db.update(tokens).set({ usedAt: now }).where(held.live(userId, now)), insert]);
 			return secret;
 		},
 
@@ -44,33 +31,16 @@ export function createCalendarTokenRepo(db: Db) {
 			const rows = await db
 				.select({ createdAt: tokens.createdAt })
 				.from(tokens)
-				.where(live(userId, now))
+				.where(held.live(userId, now))
 				.orderBy(desc(tokens.createdAt))
 				.limit(1);
 			return rows[0] ?? null;
 		},
 
-		async revoke(userId: string, now: Date): Promise<boolean> {
-			const rows = await db.update(tokens).set({ usedAt: now }).where(live(userId, now)).returning({ id: tokens.id });
-			return rows.length > 0;
-		},
+		revoke: (userId: string, now: Date) => held.revoke(userId, now),
 
-		async userFor(secret: string, now: Date) {
-			if (!SECRET.test(secret)) return null;
-			const rows = await db
-				.select({ user: users })
-				.from(tokens)
-				.innerJoin(users, eq(users.id, tokens.userId))
-				.where(
-					and(
-						eq(tokens.tokenHash, await hashSecretToken(secret)),
-						eq(tokens.purpose, "calendar"),
-						isNull(tokens.usedAt),
-						gt(tokens.expiresAt, now),
-					),
-				)
-				.limit(1);
-			return rows[0]?.user ?? null;
+		userFor(secret: string, now: Date) {
+			return SECRET.test(secret) ? held.userFor(secret, now) : Promise.resolve(null);
 		},
 	};
 }
@@ -92,7 +62,7 @@ export function openNudgesForFeed(db: Db, userId: string): Promise<FeedNudge[]> 
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.leftJoin(threads, eq(threads.id, nudges.threadId))
-		.where(and(eq(nudges.userId, userId), inArray(nudges.state, OPEN)))
+		.where(and(eq(nudges.userId, userId), inArray(nudges.state, OPEN_NUDGE_STATES)))
 		.orderBy(asc(nudges.dueAt), asc(nudges.id))
 		.limit(FEED_LIMIT);
 }
