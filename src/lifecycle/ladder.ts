@@ -3,7 +3,7 @@
  * The ladder goes on from each delivery: follow-ups +3, +4, +4 business days, then
  * "last try or move on?", then dormant; an intro's reach-out is reminded on the next
  * two business days; a thank-you leads to a check-in 3 weeks after the meeting, then
- * every ~60 days.
+ * every ~60 days; a met referrer's "let her know" gives way to her check-ins again.
  */
 import type { UserClock } from "../time/local-time";
 import type { DueTime } from "../time/resolve-delay";
@@ -41,8 +41,15 @@ export function nextRung(rung: Rung, from: Date, user: UserClock, ctx: RungConte
 			return { kind: "check_in", attempt: 1, due: checkInDue(ctx.metAt ?? from, user) };
 		case "check_in":
 			return { kind: "check_in", attempt: rung.attempt + 1, due: daysAfter(from, KEEP_WARM_DAYS, user) };
+		case "close_loop": {
+			// A referrer the user has met keeps her check-ins: "let her know" only stood in for one.
+			if (!ctx.metAt) return null;
+			const afterMeeting = checkInDue(ctx.metAt, user);
+			const due = afterMeeting.dueAt > from ? afterMeeting : daysAfter(from, KEEP_WARM_DAYS, user);
+			return { kind: "check_in", attempt: 1, due };
+		}
 		default:
-			// last_try (the thread goes dormant), close_loop, celebrate, reminder: nothing follows.
+			// last_try (the thread goes dormant), celebrate, reminder: nothing follows.
 			return null;
 	}
 }

@@ -46,9 +46,29 @@ function carriedAttempt(t: Thread): number {
 	return Math.min(o.state === "sent" ? base + 1 : Math.max(base, 1), LAST_TRY_ATTEMPT);
 }
 
+/**
+ * "Let her know" closes: her own thread goes on as it stood before the intro (a met
+ * referrer's keep-warm check-ins come back), from `at`.
+ */
+function closeLoop(t: Thread, loop: OpenNudge, at: Date, user: UserClock, set: Transition["set"] = {}): Transition {
+	const next = nextRung(loop, at, user, { metAt: t.metAt });
+	return applied(t, {
+		close: closeOpen(loop, "done"),
+		open: next ? { ...next, threadId: loop.threadId, note: null } : null,
+		set,
+	});
+}
+
+/** A "let her know" delivered this long ago and never acted on no longer explains a new mail to her. */
+export const LOOP_STALE_MS = 7 * 86_400_000;
+const staleLoop = (loop: OpenNudge, at: Date) =>
+	loop.sentAt !== null && at.getTime() - loop.sentAt.getTime() > LOOP_STALE_MS;
+
 function outreach(t: Thread, e: Extract<ThreadEvent, { type: "outreach" }>, user: UserClock): Transition {
 	// A mail to a referrer with her loop open is the loop being closed, not a new ladder.
-	if (t.open?.kind === "close_loop") return applied(t, { close: closeOpen(t.open, "done") });
+	if (t.open?.kind === "close_loop" && !staleLoop(t.open, e.at)) {
+		return closeLoop(t, t.open, e.at, user, { lastContactAt: e.at });
+	}
 	const attempt = carriedAttempt(t);
 	const confirm = e.application === true && attempt === 1;
 	const next: NextNudge = {
@@ -170,6 +190,6 @@ export function transition(t: Thread, e: ThreadEvent, now: Date, user: UserClock
 			});
 		}
 		case "loop_closed":
-			return t.open?.kind === "close_loop" ? applied(t, { close: closeOpen(t.open, "done") }) : unchanged(t);
+			return t.open?.kind === "close_loop" ? closeLoop(t, t.open, now, user) : unchanged(t);
 	}
 }

@@ -183,6 +183,63 @@ describe.each(ZONES)("transition in %s", (tz) => {
 			dormant: true,
 		});
 	});
+
+	describe("the referrer's own thread around 'let her know'", () => {
+		const metAt = new Date("2026-09-01T15:00:00Z");
+		const carol = (o: Partial<OpenNudge>) =>
+			thread({ contactId: "carol", name: "Carol", status: "met", metAt, open: open({ id: "n9", ...o }) });
+		const loop = { type: "loop", about: "Bob", threadId: "t2" } as const;
+		const daysBefore = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+
+		it("a met referrer's check-in gives way to 'let her know', and comes back when it is done", () => {
+			const during = transition(carol({ kind: "check_in", attempt: 2 }), loop, NOW, user);
+			expect(during.close).toEqual({ id: "n9", state: "superseded" });
+			expect(during.open).toMatchObject({ kind: "close_loop", note: "Bob" });
+			const loopOpen = carol({ id: "n10", kind: "close_loop", attempt: 0, state: "sent", sentAt: NOW });
+			const after = transition(loopOpen, { type: "done", nudgeId: "n10" }, NOW, user);
+			expect(after.close).toEqual({ id: "n10", state: "done" });
+			expect(after.open).toMatchObject({ kind: "check_in", attempt: 1 });
+			// 60 days after Tue 24 Nov is a weekend in every zone here: the Monday after.
+			expect(after.open?.due.dueOn).toBe("2027-01-25");
+		});
+
+		it("a delivered, unanswered 'let her know' wakes into her check-in, so it cannot linger for ever", () => {
+			const d = delivered({ kind: "close_loop", attempt: 0 }, NOW, user, { metAt });
+			expect(d.wakeAt).not.toBeNull();
+			expect(delivered({ kind: "close_loop", attempt: 0 }, NOW, user, { metAt: null }).wakeAt).toBeNull();
+		});
+
+		it("writing to her closes the loop, with no ladder; copying her on the outreach does too", () => {
+			const fresh = carol({ kind: "close_loop", attempt: 0, state: "sent", sentAt: NOW });
+			const wrote = transition(fresh, { type: "outreach", at: NOW, threadId: "t3" }, NOW, user);
+			expect(wrote.close).toEqual({ id: "n9", state: "done" });
+			expect(wrote.open).toMatchObject({ kind: "check_in" });
+			expect(wrote.status).toBe("met");
+			const copied = transition(fresh, { type: "loop_closed" }, NOW, user);
+			expect(copied.close).toEqual({ id: "n9", state: "done" });
+			expect(copied.open).toMatchObject({ kind: "check_in" });
+		});
+
+		it("a mail to her a week after an ignored 'let her know' is a new outreach with its own ladder", () => {
+			const sentAt = daysBefore(8);
+			const old = thread({
+				contactId: "carol",
+				status: "replied",
+				open: open({ kind: "close_loop", attempt: 0, state: "sent", sentAt }),
+			});
+			const t = transition(old, { type: "outreach", at: NOW, threadId: "t3" }, NOW, user);
+			expect(t.close).toEqual({ id: "n1", state: "superseded" });
+			expect(t.open).toMatchObject({ kind: "follow_up", attempt: 1 });
+			expect(t.status).toBe("awaiting_reply");
+			const recent = {
+				...old,
+				open: open({ kind: "close_loop", attempt: 0, state: "sent", sentAt: daysBefore(2) }),
+			};
+			const closes = transition(recent, { type: "outreach", at: NOW, threadId: "t3" }, NOW, user);
+			expect(closes.close).toEqual({ id: "n1", state: "done" });
+			expect(closes.open).toBeNull();
+		});
+	});
 });
 
 describe("the model: any sequence of events", () => {

@@ -44,6 +44,33 @@ describe("introductions", () => {
 		expect(mails[0]?.text).toContain("1. Let Carol Diaz know you reached out\n   you contacted Bob Stone");
 	});
 
+	it("a referrer you have met gets her check-ins back once you have let her know", async () => {
+		const { address, userId } = await newUser();
+		// The user's thank-you to Carol, BCC'd to thanks@: her check-in is the open nudge.
+		await send(
+			{ from: address, to: "Carol Diaz <carol@diaz.example>", rcpt: `thanks@${DOMAIN}`, subject: "Thank you!" },
+			at("2026-11-16T15:00:00Z"),
+		);
+		const carolOpen = async () =>
+			(await nudgesOf(userId))
+				.filter((x) => x.email === "carol@diaz.example" && ["pending", "sent", "snoozed"].includes(x.nudge.state))
+				.map((x) => x.nudge.kind);
+		expect(await carolOpen()).toEqual(["check_in"]);
+		await send(
+			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
+			at("2026-11-23T11:00:00Z"),
+		);
+		await send({ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello" }, at("2026-11-23T12:00:00Z"));
+		expect(await carolOpen()).toEqual(["close_loop"]);
+		await tick(digestAt("2026-11-24"));
+		const digest = (await mailsTo(address)).at(-1);
+		expect(digest?.subject).toBe("Let Carol Diaz know you reached out");
+		const rcpt = digest?.replyTo ?? "";
+		const r = await send({ from: address, to: rcpt, rcpt, subject: "Re: x", body: "done" }, at("2026-11-24T14:00:00Z"));
+		expect(r.outcome.reason).toBe("commands");
+		expect(await carolOpen()).toEqual(["check_in"]);
+	});
+
 	it("without outreach, the reach-out is reminded on the next two business days, then stops", async () => {
 		const { address, baseline } = await newUser();
 		await send(
