@@ -18,7 +18,7 @@ import { displayName } from "../tracking/ensure-contacts";
 import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
-import { contactsById, contactsNamed, type Item } from "./command-items";
+import { contactsById, contactsNamed, type Item, type NumberedItems, presentItems } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
 
 /** What applying commands needs: the services and the time (a reply mail or a one-click link). */
@@ -47,11 +47,12 @@ interface Target {
 async function targetsOf(
 	ctx: CommandContext,
 	user: UserRow,
-	items: Item[],
+	numbered: NumberedItems,
 	c: Command,
 	problems: string[],
 ): Promise<Target[]> {
 	const t = c.target;
+	const items = presentItems(numbered);
 	if (t.kind === "all") return items.map((item) => ({ item, contact: null }));
 	if (t.kind === "contact") {
 		const [contact] = await contactsById(ctx.services.db, user.id, [t.contactId]);
@@ -61,11 +62,12 @@ async function targetsOf(
 	if (t.kind === "numbers") {
 		const out: Target[] = [];
 		for (const n of t.numbers) {
-			const item = items[n - 1];
+			const item = numbered[n - 1];
 			if (item) out.push({ item, contact: null });
+			else if (item === null) problems.push(`"${c.line}": item ${n} is no longer tracked.`);
 			else
 				problems.push(
-					`"${c.line}": there is no item ${n}${items.length ? ` (that email had 1–${items.length})` : ""}.`,
+					`"${c.line}": there is no item ${n}${numbered.length ? ` (that email had 1–${numbered.length})` : ""}.`,
 				);
 		}
 		return out;
@@ -104,7 +106,7 @@ async function targetsOf(
 export async function applyCommands(
 	ctx: CommandContext,
 	account: { user: UserRow },
-	items: Item[],
+	items: NumberedItems,
 	commands: Command[],
 ): Promise<Applied> {
 	const { db } = ctx.services;
@@ -116,6 +118,8 @@ export async function applyCommands(
 	const changes: { change: ThreadChange; line: string; label: string; slot: number }[] = [];
 	const setUser = (set: Partial<typeof users.$inferInsert>) => db.update(users).set(set).where(eq(users.id, user.id));
 
+	// As the commands leave it: "pause, resume" in one reply is a pause and a resume.
+	let paused = user.status === "paused";
 	for (const c of commands) {
 		const a = c.action;
 		if (GLOBAL_ACTIONS.has(a.kind)) {
@@ -123,18 +127,16 @@ export async function applyCommands(
 				case "pause":
 					out.writes.push(setPaused(db, user.id, true));
 					out.done.push(
-						user.status === "paused"
+						paused
 							? 'Already paused: no reminders until you reply "resume".'
 							: 'Paused: no reminders until you reply "resume".',
 					);
+					paused = true;
 					break;
 				case "resume":
 					out.writes.push(setPaused(db, user.id, false));
-					out.done.push(
-						user.status === "paused"
-							? "Resumed: reminders are back on."
-							: "Reminders were already on: nothing to resume.",
-					);
+					out.done.push(paused ? "Resumed: reminders are back on." : "Reminders were already on: nothing to resume.");
+					paused = false;
 					break;
 				case "timezone":
 					out.writes.push(setUser({ timezone: a.zone }));

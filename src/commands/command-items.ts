@@ -3,9 +3,9 @@ import { and, eq, inArray, like, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, nudges } from "../db/schema";
 
-export async function itemsByIds(db: Db, userId: string, ids: readonly string[]) {
-	if (!ids.length) return [];
-	const rows = await db
+/** The row of one numbered item a mail showed. */
+function itemRows(db: Db, userId: string, ids: readonly string[]) {
+	return db
 		.select({
 			id: nudges.id,
 			kind: nudges.kind,
@@ -20,11 +20,23 @@ export async function itemsByIds(db: Db, userId: string, ids: readonly string[])
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.where(and(eq(nudges.userId, userId), inArray(nudges.id, ids.slice(0, 90))));
-	// In the order the mail numbered them.
-	return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => r !== undefined);
 }
 
-export type Item = Awaited<ReturnType<typeof itemsByIds>>[number];
+export type Item = Awaited<ReturnType<typeof itemRows>>[number];
+/**
+ * A mail's items by number: position n - 1 is item n, null where that item is gone
+ * (its contact deleted since), so "3 done" never lands on what was item 4.
+ */
+export type NumberedItems = readonly (Item | null)[];
+
+export async function itemsByIds(db: Db, userId: string, ids: readonly string[]): Promise<NumberedItems> {
+	if (!ids.length) return [];
+	const rows = await itemRows(db, userId, ids);
+	return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+}
+
+/** The items still there, in the mail's order. */
+export const presentItems = (items: NumberedItems): Item[] => items.filter((i): i is Item => i !== null);
 
 /** Contacts whose name or address starts with these words ("ann", "ann lee", "ann@"). */
 export async function contactsNamed(db: Db, userId: string, name: string) {

@@ -8,7 +8,7 @@ import type { Services } from "../app/services";
 import { nonEmpty } from "../lib/non-empty";
 import { applyCommands } from "./apply-commands";
 import type { Action, Command, Target } from "./command-grammar";
-import { contactsById, itemsByIds } from "./command-items";
+import { contactsById, itemsByIds, presentItems } from "./command-items";
 
 export type ItemAction = { kind: "done" } | { kind: "snooze"; days: number };
 
@@ -26,7 +26,7 @@ async function apply(
 ): Promise<ActionOutcome> {
 	const { db, clock } = services;
 	const items = await itemsByIds(db, user.id, itemIds);
-	if (itemIds.length && !items.length) return { ok: false, reason: "not_found" };
+	if (itemIds.length && !presentItems(items).length) return { ok: false, reason: "not_found" };
 	const command: Command = { action, target, line: action.kind };
 	const applied = await applyCommands({ services, now: clock.now() }, { user }, items, [command]);
 	if (applied.writes.length) await db.batch(nonEmpty(applied.writes));

@@ -8,7 +8,7 @@
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { applyCommands } from "../commands/apply-commands";
 import { describeIssue, parseCommands } from "../commands/command-grammar";
-import { itemsByIds } from "../commands/command-items";
+import { itemsByIds, presentItems } from "../commands/command-items";
 import { prepareCommands, readQuestion } from "../commands/prepare-commands";
 import { newText } from "../lib/new-text";
 import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
@@ -47,7 +47,7 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 	if (!parsed.commands.length && /^\s*unsubscribe\s*$/i.test(ctx.mail.subject)) {
 		parsed.commands.push({ action: { kind: "pause" }, target: { kind: "implicit" }, line: "unsubscribe" });
 	}
-	const prepared = prepareCommands(parsed.commands, items, ctx.now, user);
+	const prepared = prepareCommands(parsed.commands, presentItems(items), ctx.now, user);
 	const applied = await applyCommands(ctx, { user }, items, prepared.commands);
 	const problems = [...prepared.problems, ...applied.problems, ...parsed.issues.map(describeIssue)];
 	if (!parsed.commands.length && !parsed.issues.length) problems.push("I didn't find a command in your reply.");
@@ -68,7 +68,7 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 		subject: reSubject(ctx.mail.subject),
 		text,
 		// The answer to our question names one of the items that mail had.
-		context: question ? { nudges: items.map((i) => i.id), question } : undefined,
+		context: question ? { nudges: context.nudges ?? [], question } : undefined,
 	});
 	const effects = applied.done.length
 		? accepted(user.id, { reason: "commands", done: applied.done }, [...applied.writes, ...reply.writes])

@@ -10,7 +10,7 @@ import { createAccountsRepo } from "../accounts/accounts-repo";
 import { setPaused } from "../accounts/pause";
 import { applyCommands } from "../commands/apply-commands";
 import type { Command } from "../commands/command-grammar";
-import { itemsByIds } from "../commands/command-items";
+import { itemsByIds, presentItems } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
 import { cleanDisplayName } from "../tracking/contact-name";
@@ -83,7 +83,8 @@ actionRoutes.post("/a/:token", async (c) => {
 	const accounts = createAccountsRepo(db);
 	const user = await accounts.findById(link.claims.u);
 	const items = await itemsByIds(db, link.claims.u, [link.claims.n]);
-	if (!user || !items.length) return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
+	if (!user || !presentItems(items).length)
+		return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
 	const form = await c.req.parseBody();
 	const days = Number(form.days ?? 3);
 	const command: Command = {

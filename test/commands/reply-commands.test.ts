@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type Msg, mailsTo, pendingOf, send, userFactory } from "../support/inbound";
+import { nudges } from "../../src/db/schema";
+import { db, type Msg, mailsTo, nudgesOf, pendingOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
@@ -114,6 +116,29 @@ describe("reply commands", () => {
 		expect(r.outcome.detail).toBe("Done: Ann Lee. Your digest now comes at 07:00. Timezone set to Europe/Berlin.");
 	});
 
+	it("an item that is gone keeps its number: '2 done, 3 done' never lands on another item", async () => {
+		const { address, userId } = await newUser();
+		await send(
+			{ from: address, to: "Ann Lee <ann@acme.example>, Ben Ortiz <ben@ortiz.example>, Cy Park <cy@park.example>" },
+			T,
+		);
+		await tick(digestAt("2026-11-26"));
+		const digest = (await mailsTo(address)).at(-1)?.text ?? "";
+		const numbered = [...digest.matchAll(/^(\d)\. Follow up with (\w+)/gm)].map((m) => [m[1], m[2]]);
+		expect(numbered.map((n) => n[1])).toHaveLength(3);
+		const [second, third] = [numbered[1]?.[1], numbered[2]?.[1]];
+		// Item 2's row disappears between the digest and the reply.
+		const gone = (await nudgesOf(userId)).find(
+			(r) => r.nudge.state === "sent" && r.email?.startsWith(second?.toLowerCase() ?? "?"),
+		);
+		await db.delete(nudges).where(eq(nudges.id, gone?.nudge.id ?? ""));
+		const r = await reply(address, "2 done, 3 done", new Date("2026-11-26T14:00:00Z"));
+		expect(r.outcome.detail).toContain(`Done: ${third}`);
+		expect(r.outcome.detail).not.toContain(`${numbered[0]?.[1]}`);
+		const confirmation = (await mailsTo(address)).at(-1)?.text ?? "";
+		expect(confirmation).toContain('"2 done": item 2 is no longer tracked.');
+	});
+
 	it("pause stops the digest; resume brings it back", async () => {
 		const { address } = await newUser();
 		await send({ from: address, to: "Ann Lee <ann@acme.example>" }, T);
@@ -139,5 +164,9 @@ describe("reply commands", () => {
 		await reply(address, "pause", new Date("2026-11-26T14:05:00Z"));
 		const again = await reply(address, "pause", new Date("2026-11-26T14:10:00Z"));
 		expect(again.outcome.detail).toBe('Already paused: no reminders until you reply "resume".');
+		const both = await reply(address, "resume\npause\nresume", new Date("2026-11-26T14:15:00Z"));
+		expect(both.outcome.detail).toBe(
+			'Resumed: reminders are back on. Paused: no reminders until you reply "resume". Resumed: reminders are back on.',
+		);
 	});
 });

@@ -43,7 +43,8 @@ function expectedLines(c: ReplyCase, order: string[]): string[] {
 			if (action === "digest:420") return "Your digest now comes at 07:00.";
 			if (action === "digest:1110") return "Your digest now comes at 18:30.";
 			if (action === "pause") return "Paused: ";
-			if (action === "resume") return "Resumed: ";
+			// The account is active when the reply comes: there was nothing to resume.
+			if (action === "resume") return "Reminders were already on: nothing to resume.";
 			if (action === "got_job") return "Congratulations! ";
 			if (action === "help") return "The commands are below.";
 			return `? ${key}`;
