@@ -28,10 +28,22 @@ export interface ForwardedOriginal {
 const parser = new EmailForwardParser();
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
+/**
+ * Gmail writes the forwarding user as "me" (moi, ich, yo, io, eu) in a forwarded
+ * header's To line, and the parser glues it onto the next name ("me, Bob Stone").
+ * Anchored, with no nested repetition: linear.
+ */
+const SELF_PREFIX = /^(?:(?:me|moi|ich|yo|io|eu)\s*,\s*)+/i;
+const SELF = /^(?:me|moi|ich|yo|io|eu)$/i;
+
 function toMailbox(m: EmailForwardMailbox | null | undefined): MailAddress | null {
 	if (!m) return null;
 	const address = (m.address ?? "").trim().toLowerCase();
-	const name = (m.name ?? "").trim().replace(/^["']|["']$/g, "");
+	const name = (m.name ?? "")
+		.trim()
+		.replace(/^["']|["']$/g, "")
+		.replace(SELF_PREFIX, "");
+	if (SELF.test(name) && !EMAIL.test(address)) return null;
 	if (!EMAIL.test(address) && !name) return null;
 	return { address: EMAIL.test(address) ? address : "", name: name === address ? "" : name };
 }

@@ -45,6 +45,29 @@ describe("people without an address", () => {
 	});
 });
 
+describe("the forwarding user in a forwarded To line", () => {
+	it.each([
+		["me, Bob Stone <bob@stone.example>", "Bob Stone"],
+		["moi, Bob Stone <bob@stone.example>", "Bob Stone"],
+		["Stone, Bob <bob@stone.example>", "Bob Stone"],
+	])("an intro to %s tracks %s, never 'me' or a glued name", async (toLine, name) => {
+		const { address, userId } = await newUser();
+		const body = [
+			"---------- Forwarded message ---------",
+			"From: Carol Diaz <carol@diaz.example>",
+			"Date: Mon, Nov 23, 2026 at 7:58 AM",
+			"Subject: Intro",
+			`To: ${toLine}`,
+			"",
+			"Bob, meet Pat: introducing you two.",
+		].join("\n");
+		await send({ from: address, subject: "Fwd: Intro", body, to: `intro@${DOMAIN}` }, T);
+		const bob = (await contactsOf(userId)).find((c) => c.email === "bob@stone.example");
+		expect(bob?.name).toBe(name);
+		expect((await contactsOf(userId)).some((c) => /^(me|moi)$/i.test(c.name ?? ""))).toBe(false);
+	});
+});
+
 describe("a forwarded bounce", () => {
 	it("stops the follow-ups to that address, and tells the user once, naming it", async () => {
 		const { address, userId, baseline } = await newUser();
