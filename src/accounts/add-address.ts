@@ -15,6 +15,7 @@ import type { Services } from "../app/services";
 import type { Db } from "../db/client";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
+import { logRecovered } from "../lib/log";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
@@ -41,7 +42,9 @@ export function readAddAddressContext(contextJson: string): AddAddressContext | 
 	try {
 		const parsed = AddAddressContext.safeParse(JSON.parse(contextJson));
 		return parsed.success ? parsed.data : null;
-	} catch {
+	} catch (err) {
+		// We wrote this JSON: unreadable means a bug or a damaged row, so it shows in the logs.
+		logRecovered("parse_fallback", err, { where: "add-address token context", fallback: "not an add-address request" });
 		return null;
 	}
 }
