@@ -9,6 +9,7 @@ import { contacts, nudges, threads, tokens, users } from "../db/schema";
 import { newId } from "../lib/crypto";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { inDays } from "../time/local-time";
+import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import type { FeedNudge } from "./calendar-feed";
 
 /** A feed is polled by calendar apps for years; it lasts until revoked (or ten years). */
@@ -16,7 +17,6 @@ const FEED_DAYS = 3650;
 const SECRET = /^[a-z2-7]{26}$/;
 /** A calendar does not need more than this many open items; the oldest due come first. */
 export const FEED_LIMIT = 1000;
-const OPEN = ["pending", "sent", "snoozed"] as const;
 
 export function createCalendarTokenRepo(db: Db) {
 	const live = (userId: string, now: Date) =>
@@ -92,7 +92,7 @@ export function openNudgesForFeed(db: Db, userId: string): Promise<FeedNudge[]> 
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.leftJoin(threads, eq(threads.id, nudges.threadId))
-		.where(and(eq(nudges.userId, userId), inArray(nudges.state, OPEN)))
+		.where(and(eq(nudges.userId, userId), inArray(nudges.state, OPEN_NUDGE_STATES)))
 		.orderBy(asc(nudges.dueAt), asc(nudges.id))
 		.limit(FEED_LIMIT);
 }
