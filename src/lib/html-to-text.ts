@@ -11,8 +11,10 @@
  */
 import { Tokenizer } from "htmlparser2";
 
-/** Elements whose content is not text. `<body>` also ends a `<head>` that was never closed. */
-const HIDDEN = new Set(["script", "style", "head", "title"]);
+/** Elements whose content is not text. */
+const HIDDEN = new Set(["script", "style", "title"]);
+/** What a `<head>` holds; any other start tag, or text, ends a head that was never closed (as in a browser). */
+const HEAD_CONTENT = new Set(["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]);
 /** Start tags that end a line. */
 const BREAK_BEFORE = new Set(["br", "blockquote"]);
 /** End tags that end a line. */
@@ -22,27 +24,30 @@ const NBSP = 0xa0;
 /** Text chunks of `html`, with "\n" for block breaks. */
 function textChunks(html: string): string[] {
 	const out: string[] = [];
-	/** The hidden element we are inside, if any; its end tag (or `<body>` for a head) leaves it. */
+	/** The hidden element we are inside, if any, until its end tag. */
 	let hidden: string | null = null;
+	let inHead = false;
 	let tag = "";
 	const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
-	const open = (selfClosing: boolean) => {
-		if (hidden === "head" && tag === "body") hidden = null;
+	const text = (chunk: string) => {
 		if (hidden) return;
+		if (inHead && chunk.trim()) inHead = false;
+		if (!inHead) out.push(chunk);
+	};
+	const open = (selfClosing: boolean) => {
+		if (hidden) return;
+		if (tag === "head") inHead = true;
+		else if (inHead && !HEAD_CONTENT.has(tag)) inHead = false;
 		if (!selfClosing && HIDDEN.has(tag)) hidden = tag;
-		else if (BREAK_BEFORE.has(tag)) out.push("\n");
+		else if (!inHead && BREAK_BEFORE.has(tag)) out.push("\n");
 	};
 	const ignore = () => {};
 	const tokenizer = new Tokenizer(
 		{ decodeEntities: true },
 		{
-			ontext: (start, end) => {
-				if (!hidden) out.push(html.slice(start, end));
-			},
+			ontext: (start, end) => text(html.slice(start, end)),
 			// A non-breaking space reads as a space, so line ends can be trimmed.
-			ontextentity: (codepoint) => {
-				if (!hidden) out.push(codepoint === NBSP ? " " : String.fromCodePoint(codepoint));
-			},
+			ontextentity: (codepoint) => text(codepoint === NBSP ? " " : String.fromCodePoint(codepoint)),
 			onopentagname: (start, end) => {
 				tag = name(start, end);
 			},
@@ -52,7 +57,8 @@ function textChunks(html: string): string[] {
 				const closed = name(start, end);
 				if (hidden) {
 					if (closed === hidden) hidden = null;
-				} else if (BREAK_AFTER.has(closed)) out.push("\n");
+				} else if (closed === "head") inHead = false;
+				else if (!inHead && BREAK_AFTER.has(closed)) out.push("\n");
 			},
 			onattribdata: ignore,
 			onattribentity: ignore,
