@@ -9,10 +9,8 @@ import { alreadyConfirmedMail, notConfirmedMail, ownAccountMail } from "../accou
 import type { TokenRow } from "../accounts/accounts-repo";
 import { planAddition } from "../accounts/address-addition";
 import { isExplicitYes } from "../accounts/explicit-yes";
-import { newId } from "../lib/crypto";
 import { newText } from "../lib/new-text";
-import { composeOutboxRow } from "../mail/compose";
-import type { MailText } from "../mail/outgoing-mail";
+import { buildOutgoingMail, type MailText, outgoingWrites } from "../mail/outgoing-mail";
 import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
 import { reSubject } from "./reply-mail";
 
@@ -22,9 +20,9 @@ import { reSubject } from "./reply-mail";
  * its subject must not reach the asker's export, where it would tell how the
  * address answered or that it has an account.
  */
-function answerTo(ctx: InboundContext, address: string, words: MailText, effects: Effects): Effects {
+async function answerTo(ctx: InboundContext, address: string, words: MailText, effects: Effects): Promise<Effects> {
 	const { services } = ctx;
-	const row = composeOutboxRow(
+	const mail = await buildOutgoingMail(
 		{
 			kind: "confirmation",
 			userId: null,
@@ -32,12 +30,12 @@ function answerTo(ctx: InboundContext, address: string, words: MailText, effects
 			replyTo: ctx.email.envelopeTo,
 			subject: reSubject(ctx.mail.subject || words.subject),
 			text: words.text,
-			headers: ctx.mail.messageId ? { "in-reply-to": `<${ctx.mail.messageId}>` } : {},
+			inReplyTo: ctx.mail.messageId,
 		},
 		services.config,
-		{ id: newId(), now: ctx.now },
+		ctx.now,
 	);
-	return { ...effects, writes: [...effects.writes, services.outbox.insert(row)], sendsMail: true };
+	return { ...effects, writes: [...effects.writes, ...outgoingWrites(services, mail)], sendsMail: true };
 }
 
 export async function answerAddAddress(ctx: InboundContext, token: TokenRow, address: string): Promise<Effects> {

@@ -13,6 +13,7 @@
  *   between calendars. Constant work per time. Pure.
  */
 import { Temporal } from "temporal-polyfill";
+import { logRecovered } from "../lib/log";
 
 export interface WallTime {
 	year: number;
@@ -185,7 +186,13 @@ function ianaInstant(wall: WallTime, tzid: string): Date | null {
 	try {
 		const zoned = Temporal.PlainDateTime.from(wall, { overflow: "reject" }).toZonedDateTime(tzid);
 		return new Date(zoned.epochMilliseconds);
-	} catch {
+	} catch (err) {
+		// Expected for a Windows zone name ("Pacific Standard Time"): the calendar's VTIMEZONE is read instead.
+		logRecovered("parse_fallback", err, {
+			where: "calendar IANA zone",
+			input: tzid.slice(0, 64),
+			fallback: "the VTIMEZONE, else floating",
+		});
 		return null;
 	}
 }

@@ -84,8 +84,12 @@ function readEvent(vevent: JComp, method: string, zones: ReadonlyMap<string, VZo
 		if (typeof duration === "string") {
 			try {
 				seconds = ICAL.Duration.fromString(duration).toSeconds();
-			} catch {
-				// An unreadable DURATION: the event ends when it starts.
+			} catch (err) {
+				logRecovered("parse_fallback", err, {
+					where: "ical.js DURATION",
+					input: duration.slice(0, 64),
+					fallback: "the event ends when it starts",
+				});
 			}
 		}
 		end = new Date(start.getTime() + seconds * 1000);

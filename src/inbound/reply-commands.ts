@@ -10,6 +10,7 @@ import { applyCommands } from "../commands/apply-commands";
 import { describeIssue, parseCommands } from "../commands/command-grammar";
 import { itemsByIds, presentItems } from "../commands/command-items";
 import { prepareCommands, readQuestion } from "../commands/prepare-commands";
+import { logRecovered } from "../lib/log";
 import { newText } from "../lib/new-text";
 import { accepted, type Effects, type InboundContext, ignored } from "./inbound-context";
 import { replyMail, reSubject } from "./reply-mail";
@@ -29,7 +30,9 @@ function readContext(json: string): TokenContext {
 			nudges: Array.isArray(nudges) ? nudges.filter((n): n is string => typeof n === "string").slice(0, 90) : [],
 			question,
 		};
-	} catch {
+	} catch (err) {
+		// We wrote this JSON: unreadable means a bug or a damaged row, so it shows in the logs.
+		logRecovered("parse_fallback", err, { where: "command token context", fallback: "no items" });
 		return {};
 	}
 }

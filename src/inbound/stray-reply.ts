@@ -11,8 +11,8 @@ import { and, count, eq, gt, gte, lt } from "drizzle-orm";
 import { strayReplyMail } from "../accounts/account-mails";
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { outbox } from "../db/schema";
-import { newId, sha256Hex } from "../lib/crypto";
-import { composeOutboxRow } from "../mail/compose";
+import { sha256Hex } from "../lib/crypto";
+import { buildOutgoingMail, outgoingWrites } from "../mail/outgoing-mail";
 import { type Effects, type InboundContext, ignored } from "./inbound-context";
 
 export const STRAY_NOTICES_PER_DAY = 3;
@@ -46,7 +46,7 @@ export async function strayReply(ctx: InboundContext, token: TokenRow, address: 
 	const silent = ignored(user.id, { reason: "stray_reply", address, told: false });
 	if ((told?.n ?? 0) > 0 || (today?.n ?? 0) >= STRAY_NOTICES_PER_DAY) return silent;
 	const what = WHAT[sentIn?.kind ?? ""] ?? "one of our mails";
-	const row = composeOutboxRow(
+	const mail = await buildOutgoingMail(
 		{
 			kind: "reply",
 			userId: user.id,
@@ -56,10 +56,10 @@ export async function strayReply(ctx: InboundContext, token: TokenRow, address: 
 			...strayReplyMail({ address, what }),
 		},
 		ctx.services.config,
-		{ id: newId(), now: ctx.now },
+		ctx.now,
 	);
 	return {
-		...ignored(user.id, { reason: "stray_reply", address, told: true }, [ctx.services.outbox.insert(row)]),
+		...ignored(user.id, { reason: "stray_reply", address, told: true }, outgoingWrites(ctx.services, mail)),
 		sendsMail: true,
 	};
 }

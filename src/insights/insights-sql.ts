@@ -12,6 +12,13 @@
  *   thread of theirs to the introduced person, or `done` on the reach-out nudge.
  */
 import { sql } from "drizzle-orm";
+import { FOLLOW_UP_KINDS, OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
+
+/** A list of our own constants as SQL literals, so the statements keep the lists the rules use. */
+const literals = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
+
+/** A nudge (unaliased `nudges`) that is still open. */
+export const OPEN_NUDGE = sql.raw(`state in (${literals(OPEN_NUDGE_STATES)})`);
 
 /** Threads of kinds that carry outreach (not reminders or meetings). */
 export const OUTREACH_THREAD = sql.raw(
@@ -29,7 +36,7 @@ export const IS_INTRO = sql.raw("(t.kind = 'intro' or c.referrer_id is not null)
 export const RUNG = sql.raw(`coalesce((select max(case when n.kind = 'last_try' then 4
 		when n.kind = 'confirm_receipt' then 1 else min(max(n.attempt, 1), 3) end)
 	from nudges n where n.thread_id = t.id and n.user_id = t.user_id
-		and n.kind in ('follow_up', 'last_try', 'confirm_receipt')
+		and n.kind in (${literals(FOLLOW_UP_KINDS)})
 		and n.sent_at is not null and n.sent_at <= t.last_inbound_at), 0)`);
 
 const NEVER = 8_640_000_000_000_000;

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { LAST_RUNG, lastWeeks, REPLY_TIME_BUCKETS, type ReplyTimeBucket, WEEKS_SHOWN } from "./insights-math";
-import { IS_INTRO, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
+import { IS_INTRO, OPEN_NUDGE, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
 
 const DAY = 86_400_000;
 
@@ -68,7 +68,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 				(select avg(ms) from (select ms from d order by ms
 					limit 2 - (select count(*) from d) % 2 offset ((select count(*) from d) - 1) / 2)) as median_ms`),
 		db.all<{ closed: number; open: number }>(sql`
-			select coalesce(sum(state = 'done'), 0) as closed, coalesce(sum(state in ('pending', 'sent', 'snoozed')), 0) as open
+			select coalesce(sum(state = 'done'), 0) as closed, coalesce(sum(${OPEN_NUDGE}), 0) as open
 			from nudges where user_id = ${u} and kind = 'close_loop'`),
 	]);
 

@@ -1,75 +1,79 @@
 /**
  * Just enough HTML → text for mail bodies that have no text part: block breaks,
- * no tags, no script/style/head content, entities decoded. One left-to-right
- * scan with indexOf, so its time is linear in the input whatever it holds
- * (300,000 unclosed `<`, a thousand `<script>` without an end).
+ * no tags, comments, script/style/head content, every HTML entity decoded.
+ *
+ * htmlparser2's Tokenizer reads the markup: a single-pass state machine, so its
+ * time is linear in the input whatever it holds (300,000 unclosed `<`, a thousand
+ * `<script>` without an end, a tag with a megabyte of attributes). Only the
+ * tokenizer: htmlparser2's Parser and html-to-text keep a stack of open elements
+ * that grows quadratic on deep nesting (100,000 `<table><tr><td>`: 16 s), and
+ * html-to-text overflows the call stack. This file assembles the text.
  */
+import { Tokenizer } from "htmlparser2";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 /** Elements whose content is not text. */
-const HIDDEN = new Set(["script", "style", "head"]);
-/** Tags that end a line: `<br>`, `<blockquote …>`, and the end tags of blocks. */
-const BREAKS = new Set(["br", "br/", "blockquote", "/p", "/div", "/li", "/tr", "/blockquote"]);
-const END_HEADING = /^\/h[1-6]$/;
+const HIDDEN = new Set(["script", "style", "title"]);
+/** What a `<head>` holds; any other start tag, or text, ends a head that was never closed (as in a browser). */
+const HEAD_CONTENT = new Set(["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]);
+/** Start tags that end a line. */
+const BREAK_BEFORE = new Set(["br", "blockquote"]);
+/** End tags that end a line. */
+const BREAK_AFTER = new Set(["p", "div", "li", "tr", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const NBSP = 0xa0;
 
-/** `/P`, `br`, `script` from the text between `<` and `>`: its first word, lower case. */
-function tagName(tag: string): string {
-	let end = 0;
-	while (end < tag.length && end < 16) {
-		const c = tag.charCodeAt(end);
-		if (c <= 32 || c === 62) break;
-		end++;
-	}
-	return tag.slice(0, end).toLowerCase();
-}
-
-function stripTags(html: string): string {
-	/** Hidden elements known to have no end tag from here on. */
-	const unclosed = new Set<string>();
+/** Text chunks of `html`, with "\n" for block breaks. */
+function textChunks(html: string): string[] {
 	const out: string[] = [];
-	let i = 0;
-	while (i < html.length) {
-		const lt = html.indexOf("<", i);
-		if (lt < 0) {
-			out.push(html.slice(i));
-			break;
-		}
-		out.push(html.slice(i, lt));
-		const gt = html.indexOf(">", lt + 1);
-		if (gt < 0) {
-			// No `>` anywhere after: the rest is text, as written.
-			out.push(html.slice(lt));
-			break;
-		}
-		if (gt === lt + 1) {
-			out.push("<");
-			i = lt + 1;
-			continue;
-		}
-		const name = tagName(html.slice(lt + 1, Math.min(gt, lt + 18)));
-		i = gt + 1;
-		if (HIDDEN.has(name) && !unclosed.has(name)) {
-			const end = new RegExp(`</${name}>`, "gi");
-			end.lastIndex = i;
-			if (end.exec(html)) {
-				i = end.lastIndex;
-				continue;
-			}
-			unclosed.add(name);
-		}
-		if (BREAKS.has(name) || END_HEADING.test(name)) out.push("\n");
-	}
-	return out.join("");
-}
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,8}|[a-z]{1,32});/gi, (m, e: string) => {
-		if (e[0] === "#") {
-			const code = e[1]?.toLowerCase() === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-			return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-		}
-		return ENTITIES[e.toLowerCase()] ?? m;
-	});
+	/** The hidden element we are inside, if any, until its end tag. */
+	let hidden: string | null = null;
+	let inHead = false;
+	let tag = "";
+	const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
+	const text = (chunk: string) => {
+		if (hidden) return;
+		if (inHead && chunk.trim()) inHead = false;
+		if (!inHead) out.push(chunk);
+	};
+	const open = (selfClosing: boolean) => {
+		if (hidden) return;
+		if (tag === "head") inHead = true;
+		else if (inHead && !HEAD_CONTENT.has(tag)) inHead = false;
+		if (!selfClosing && HIDDEN.has(tag)) hidden = tag;
+		else if (!inHead && BREAK_BEFORE.has(tag)) out.push("\n");
+	};
+	const ignore = () => {};
+	const tokenizer = new Tokenizer(
+		{ decodeEntities: true },
+		{
+			ontext: (start, end) => text(html.slice(start, end)),
+			// A non-breaking space reads as a space, so line ends can be trimmed.
+			ontextentity: (codepoint) => text(codepoint === NBSP ? " " : String.fromCodePoint(codepoint)),
+			onopentagname: (start, end) => {
+				tag = name(start, end);
+			},
+			onopentagend: () => open(false),
+			onselfclosingtag: () => open(true),
+			onclosetag: (start, end) => {
+				const closed = name(start, end);
+				if (hidden) {
+					if (closed === hidden) hidden = null;
+				} else if (closed === "head") inHead = false;
+				else if (!inHead && BREAK_AFTER.has(closed)) out.push("\n");
+			},
+			onattribdata: ignore,
+			onattribentity: ignore,
+			onattribend: ignore,
+			onattribname: ignore,
+			oncdata: ignore,
+			oncomment: ignore,
+			ondeclaration: ignore,
+			onend: ignore,
+			onprocessinginstruction: ignore,
+		},
+	);
+	tokenizer.write(html);
+	tokenizer.end();
+	return out;
 }
 
 /** Drops spaces and tabs at line ends, and keeps at most one blank line in a row. */
@@ -87,5 +91,5 @@ function tidyLines(text: string): string {
 }
 
 export function htmlToText(html: string): string {
-	return tidyLines(decodeEntities(stripTags(html)));
+	return tidyLines(textChunks(html).join(""));
 }

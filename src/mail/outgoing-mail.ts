@@ -1,8 +1,9 @@
 /**
  * Every mail we send is built here, once: the outbox row (our Message-ID,
  * Auto-Submitted) and, as the mail asks for them, a reply address whose token
- * is stored only as a hash, list headers with a signed one-click unsubscribe
- * (RFC 2369/2919/8058), and In-Reply-To. Callers store what is built: inbound
+ * is stored only as a hash (or a token only a link in the text carries), list
+ * headers with a signed one-click unsubscribe (RFC 2369/2919/8058), and
+ * In-Reply-To with References. Callers store what is built: inbound
  * and account mail as writes in their own batch (`outgoingWrites`), the cron
  * tick as its outbox trigger's effects.
  */
@@ -11,9 +12,12 @@ import type { Db } from "../db/client";
 import { tokens } from "../db/schema";
 import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
+import { nonEmpty } from "../lib/non-empty";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { inDays } from "../time/local-time";
 import { type ComposedRow, composeOutboxRow, type MailDraft } from "./compose";
+import { deliverDueOutbox } from "./deliver-outbox";
+import type { Mailer } from "./mailer";
 import type { OutboxRepo } from "./outbox-repo";
 import { ITEM_LINK_DAYS, signLink, UNSUBSCRIBE_LINK_DAYS } from "./signed-link";
 
@@ -24,11 +28,19 @@ export const REPLY_TOKEN_DAYS = 30;
 const LISTS = { notices: "Followthrough notices", reminders: "Followthrough reminders" } as const;
 export type MailList = keyof typeof LISTS;
 
-/** A mail to one of our users; the Reply-To and headers are this module's to set. */
-export interface OutgoingDraft extends Omit<MailDraft, "userId" | "replyTo" | "headers"> {
-	userId: string;
-	/** A Reply-To of r+<token>@: `reply` takes commands, `verify` confirms an address. */
-	replyToken?: { purpose: "reply" | "verify"; days?: number; context?: Record<string, unknown> };
+/** A mail we send; the Reply-To and headers are this module's to set. */
+export interface OutgoingDraft extends Omit<MailDraft, "replyTo" | "headers"> {
+	/** The user it is for; null for an address that is no user's (such a mail has no token and is on no list). */
+	userId: string | null;
+	/**
+	 * A Reply-To of r+<token>@: `reply` takes commands, `verify` confirms an address. `secret`: when the
+	 * text carries the same secret (a link), the caller makes it (newSecretToken) and passes it in.
+	 */
+	replyToken?: { purpose: "reply" | "verify"; days?: number; context?: Record<string, unknown>; secret?: string };
+	/** A secret only a link in the text carries (a sign-in link), stored with the mail like a reply token. */
+	linkToken?: { purpose: "sign_in"; secret: string; expiresAt: Date; context?: Record<string, unknown> };
+	/** Or a Reply-To already issued: the r+ address the mail we answer went to, so a later answer still works. */
+	replyTo?: string;
 	/** List headers, and a one-click unsubscribe that pauses the user (it needs a reply token for its mailto). */
 	list?: MailList;
 	/** The Message-ID (without brackets) of the mail this one answers. */
@@ -44,11 +56,11 @@ export const SIGN_OFF = "\n\n— Followthrough";
 /** What building a mail needs of the configuration. */
 export type MailConfig = Pick<Config, "mailDomain" | "mailFrom" | "publicUrl" | "appSecret">;
 
-/** A reply token's row in `tokens`: the hash of the token, never the token. */
-export interface ReplyTokenRow {
+/** A mail's token row in `tokens`: the hash of the token, never the token. */
+export interface MailTokenRow {
 	id: string;
 	userId: string;
-	purpose: "reply" | "verify";
+	purpose: "reply" | "verify" | "sign_in";
 	tokenHash: string;
 	/** The mail it was sent in. */
 	outboxId: string;
@@ -59,8 +71,8 @@ export interface ReplyTokenRow {
 
 export interface BuiltMail {
 	row: ComposedRow;
-	/** Null when the mail has no reply address. */
-	token: ReplyTokenRow | null;
+	/** Null when the mail has no token of its own. */
+	token: MailTokenRow | null;
 }
 
 async function unsubscribeLink(config: MailConfig, userId: string, now: Date): Promise<string> {
@@ -70,32 +82,41 @@ async function unsubscribeLink(config: MailConfig, userId: string, now: Date): P
 
 export async function buildOutgoingMail(draft: OutgoingDraft, config: MailConfig, now: Date): Promise<BuiltMail> {
 	const id = newId();
-	const secret = draft.replyToken ? newSecretToken() : null;
-	const replyTo = secret ? `r+${secret}@${config.mailDomain}` : null;
+	const { replyToken, linkToken } = draft;
+	if ((replyToken || linkToken || draft.list) && draft.userId === null)
+		throw new Error(`buildOutgoingMail: ${draft.kind} mail with a token or on a list needs a user`);
+	if (replyToken && (linkToken || draft.replyTo))
+		throw new Error(`buildOutgoingMail: ${draft.kind} mail has a new reply token and another token or Reply-To`);
+	const secret = replyToken ? (replyToken.secret ?? newSecretToken()) : null;
+	const replyTo = secret ? `r+${secret}@${config.mailDomain}` : (draft.replyTo ?? null);
 	const headers: Record<string, string> = {};
 	if (draft.inReplyTo) {
 		headers["in-reply-to"] = `<${draft.inReplyTo}>`;
 		headers.references = `<${draft.inReplyTo}>`;
 	}
 	if (draft.list) {
-		if (!replyTo) throw new Error(`buildOutgoingMail: ${draft.kind} mail on a list needs a reply token`);
+		if (!secret) throw new Error(`buildOutgoingMail: ${draft.kind} mail on a list needs a reply token`);
 		// Every such mail can be stopped in one click (RFC 8058); it pauses, and can be undone.
 		headers["list-unsubscribe"] =
-			`<${await unsubscribeLink(config, draft.userId, now)}>, <mailto:${replyTo}?subject=unsubscribe>`;
+			`<${await unsubscribeLink(config, draft.userId ?? "", now)}>, <mailto:${replyTo}?subject=unsubscribe>`;
 		headers["list-unsubscribe-post"] = "List-Unsubscribe=One-Click";
 		headers["list-id"] = `${LISTS[draft.list]} <${draft.list}.${config.mailDomain}>`;
 	}
 	const row = composeOutboxRow({ ...draft, replyTo, headers }, config, { id, now });
-	const token: ReplyTokenRow | null =
-		secret && draft.replyToken
+	const stored =
+		secret && replyToken
+			? { ...replyToken, secret, expiresAt: inDays(now, replyToken.days ?? REPLY_TOKEN_DAYS) }
+			: (linkToken ?? null);
+	const token: MailTokenRow | null =
+		stored && draft.userId
 			? {
 					id: newId(),
 					userId: draft.userId,
-					purpose: draft.replyToken.purpose,
-					tokenHash: await hashSecretToken(secret),
+					purpose: stored.purpose,
+					tokenHash: await hashSecretToken(stored.secret),
 					outboxId: id,
-					contextJson: JSON.stringify(draft.replyToken.context ?? {}),
-					expiresAt: inDays(now, draft.replyToken.days ?? REPLY_TOKEN_DAYS),
+					contextJson: JSON.stringify(stored.context ?? {}),
+					expiresAt: stored.expiresAt,
 					createdAt: now,
 				}
 			: null;
@@ -105,6 +126,18 @@ export async function buildOutgoingMail(draft: OutgoingDraft, config: MailConfig
 /** A built mail as writes for the caller's batch: the outbox row first, since the token references it. */
 export function outgoingWrites(deps: { db: Db; outbox: OutboxRepo }, mail: BuiltMail): Write[] {
 	return [deps.outbox.insert(mail.row), ...(mail.token ? [deps.db.insert(tokens).values(mail.token)] : [])];
+}
+
+/** A mail sent on its own (not as part of another change): built, stored with its token in one batch, delivered. */
+export async function sendMailNow(
+	deps: { db: Db; outbox: OutboxRepo; mailer: Mailer },
+	draft: OutgoingDraft,
+	config: MailConfig,
+	now: Date,
+): Promise<void> {
+	const mail = await buildOutgoingMail(draft, config, now);
+	await deps.db.batch(nonEmpty(outgoingWrites(deps, mail)));
+	await deliverDueOutbox(deps, now);
 }
 
 /** One-click links for an item of a reminder mail (GET shows a confirmation page). */

@@ -3,6 +3,7 @@
  * (base64url). A link is a capability for one action on one user's item; a GET
  * only shows what it would do, and the POST does it.
  */
+import { logRecovered } from "../lib/log";
 
 export type LinkAction = "done" | "snooze" | "unsubscribe" | "resume";
 
@@ -59,7 +60,9 @@ export async function verifyLink(secret: string, token: string, now: Date): Prom
 	try {
 		signature = fromB64url(sig);
 		claims = JSON.parse(new TextDecoder().decode(fromB64url(payload))) as LinkClaims;
-	} catch {
+	} catch (err) {
+		// A mangled link (a mail client that cut it, a scanner guessing): the page says so; the log says why.
+		logRecovered("link_malformed", err, { length: token.length });
 		return { ok: false, reason: "malformed" };
 	}
 	const valid = await crypto.subtle.verify("HMAC", await key(secret), signature, new TextEncoder().encode(payload));

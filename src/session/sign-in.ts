@@ -8,10 +8,8 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { createAccountsRepo } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import { tokens } from "../db/schema";
-import { newId } from "../lib/crypto";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
-import { deliverDueOutbox } from "../mail/deliver-outbox";
-import { buildOutgoingMail } from "../mail/outgoing-mail";
+import { sendMailNow } from "../mail/outgoing-mail";
 import { checkSignInLimits } from "./sign-in-limits";
 
 export const SIGN_IN_MINUTES = 15;
@@ -49,7 +47,8 @@ export async function mailSignInLink(
 	if (!account?.addressVerified || account.user.status === "pending") return "no_account";
 	const token = newSecretToken();
 	const link = `${config.publicUrl}/signin/${token}`;
-	const { row } = await buildOutgoingMail(
+	await sendMailNow(
+		services,
 		{
 			kind: "sign_in",
 			userId: account.user.id,
@@ -64,24 +63,16 @@ export async function mailSignInLink(
 				"",
 				"— Followthrough",
 			].join("\n"),
+			linkToken: {
+				purpose: "sign_in",
+				secret: token,
+				expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000),
+				context: { next },
+			},
 		},
 		config,
 		now,
 	);
-	await db.batch([
-		services.outbox.insert(row),
-		db.insert(tokens).values({
-			id: newId(),
-			userId: account.user.id,
-			purpose: "sign_in",
-			tokenHash: await hashSecretToken(token),
-			outboxId: row.id,
-			contextJson: JSON.stringify({ next }),
-			expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000),
-			createdAt: now,
-		}),
-	]);
-	await deliverDueOutbox(services, now);
 	return "mailed";
 }
 

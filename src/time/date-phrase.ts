@@ -15,12 +15,12 @@ export type DateReading =
 	| { kind: "past"; date: string; yearGiven: boolean; suggestion: string | null }
 	| { kind: "unreadable"; phrase: string };
 
+/** The date, or null when it does not exist (31 Feb, month 13) or lies outside years 1–9999. */
 function plainDate(year: number, month: number, day: number): string | null {
-	try {
-		return Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" }).toString();
-	} catch {
-		return null;
-	}
+	if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999 || month < 1 || day < 1) return null;
+	// "constrain" moves 31 Feb to 28 Feb instead of throwing; a moved date did not exist.
+	const date = Temporal.PlainDate.from({ year, month, day }, { overflow: "constrain" });
+	return date.month === month && date.day === day ? date.toString() : null;
 }
 
 /** The first date after `today` with this month and day (29 Feb waits for a leap year). */

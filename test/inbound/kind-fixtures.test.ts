@@ -16,7 +16,12 @@ const FIXTURES = import.meta.glob<string>("../../src/inbound/kinds/fixtures/*/*.
 const T = new Date("2026-11-23T14:15:00Z");
 const EARLIER = new Date(T.getTime() - 3_600_000);
 
-type Sender = "new" | "pending" | "confirmed";
+type Sender =
+	| "new"
+	| "pending"
+	| "confirmed"
+	/** A contact (no account) writing to `user`, a confirmed user, who tracked the contact with the outreach `tracked` (its Message-ID local part) or did not track them (null). */
+	| { contactOf: string; tracked: string | null };
 /** An address, or the Reply-To of the newest mail we sent the sender. */
 type Envelope = string | { replyTo: true };
 
@@ -33,6 +38,38 @@ interface Row {
 const at = (local: string) => `${local}@${DOMAIN}`;
 
 const rows: Row[] = [
+	{
+		fixture: "contact-reply/reply-all",
+		sender: { contactOf: "pat.cr1@fixtures.example", tracked: "outreach-cr1" },
+		to: at("track"),
+		outcome: "accepted",
+		reason: "reply_seen",
+		detail: "Ann Lee replied (you were in copy): follow-ups stopped",
+	},
+	{
+		fixture: "contact-reply/by-message-id",
+		sender: { contactOf: "pat.cr2@fixtures.example", tracked: "outreach-cr2" },
+		to: at("track"),
+		outcome: "accepted",
+		reason: "reply_seen",
+		detail: "Bo Chen replied (you were in copy): follow-ups stopped",
+	},
+	{
+		fixture: "contact-reply/untracked",
+		sender: { contactOf: "pat.cr3@fixtures.example", tracked: null },
+		to: at("track"),
+		outcome: "ignored",
+		reason: "contact_mail_untracked",
+		detail: "about no one tracked",
+	},
+	{
+		fixture: "contact-reply/stranger",
+		sender: "new",
+		to: at("track"),
+		outcome: "held",
+		reason: "new_account",
+		detail: "New address dee.cr4@acme.example: held until confirmed",
+	},
 	{
 		fixture: "other-domain/misrouted",
 		sender: "confirmed",
@@ -283,9 +320,19 @@ function fixture(name: string): string {
 
 const fromOf = (raw: string) => raw.match(/^From: .*<([^>]+)>$/m)?.[1] ?? "";
 
-async function prepare(address: string, sender: Sender) {
+async function prepare(raw: string, sender: Sender) {
+	const address = fromOf(raw);
 	if (sender === "pending") await send({ from: address, rcpt: at("help"), subject: "hello" }, EARLIER);
 	if (sender === "confirmed") await signUp(address, EARLIER);
+	if (typeof sender === "object") {
+		await signUp(sender.contactOf, EARLIER);
+		if (sender.tracked) {
+			const contact = raw.match(/^From: (.*)$/m)?.[1] ?? address;
+			const outreach = { from: sender.contactOf, to: contact, messageId: sender.tracked, subject: "Coffee next week?" };
+			const r = await send(outreach, new Date(EARLIER.getTime() + 120_000));
+			expect(r.outcome.reason).toBe("outreach");
+		}
+	}
 }
 
 describe("inbound kinds, from their fixtures, through email()", () => {
@@ -298,6 +345,7 @@ describe("inbound kinds, from their fixtures, through email()", () => {
 		const folders = new Set(rows.map((r) => r.fixture.split("/")[0]));
 		expect([...folders].sort()).toEqual(
 			[
+				"contact-reply",
 				"forward",
 				"help",
 				"intro",
@@ -318,7 +366,7 @@ describe("inbound kinds, from their fixtures, through email()", () => {
 	it.for(rows)("$fixture → $outcome $reason", async (row) => {
 		const raw = fixture(row.fixture);
 		const address = fromOf(raw);
-		await prepare(address, row.sender);
+		await prepare(raw, row.sender);
 		const to = typeof row.to === "string" ? row.to : await replyAddressOf(address);
 		const logged = (await logOf()).length;
 		const r = await receive(raw, { to, at: T, envelopeFrom: address });

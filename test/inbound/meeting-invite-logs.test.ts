@@ -55,6 +55,33 @@ describe("meeting-invite.ts: swallowed errors are logged", () => {
 			expect.objectContaining({ event: "parse_fallback", where: "ical.js", fallback: "no invite" }),
 		]);
 	});
+	it("a TZID that is no IANA zone: the calendar's VTIMEZONE gives the time, and the miss is logged", () => {
+		const lines = warnings();
+		const windows = INVITE.replaceAll("Europe/Berlin", "W. Europe Standard Time");
+		expect(readInvites([part(windows)]).map((i) => i.start?.toISOString())).toEqual(["2026-11-26T09:00:00.000Z"]);
+		expect(lines()).toEqual([
+			expect.objectContaining({
+				event: "parse_fallback",
+				where: "calendar IANA zone",
+				input: "W. Europe Standard Time",
+			}),
+			expect.objectContaining({
+				event: "parse_fallback",
+				where: "calendar IANA zone",
+				input: "W. Europe Standard Time",
+			}),
+		]);
+	});
+
+	it("an unreadable DURATION: the event ends when it starts, and one parse_fallback line", () => {
+		const lines = warnings();
+		const noEnd = INVITE.replace("DTEND;TZID=Europe/Berlin:20261126T103000", "DURATION:half an hour");
+		const [invite] = readInvites([part(noEnd)]);
+		expect(invite?.end?.toISOString()).toBe("2026-11-26T09:00:00.000Z");
+		expect(lines()).toEqual([
+			expect.objectContaining({ event: "parse_fallback", where: "ical.js DURATION", input: "half an hour" }),
+		]);
+	});
 	// A sender's VTIMEZONE is no longer registered with ical.js (issue 12: calendar-zone.ts reads it
 	// for this calendar only), so there is no zone-registry failure left to log.
 });

@@ -67,6 +67,28 @@ describe("inbound kinds, tried in order", () => {
 		expect(names.at(-1)).toBe("outreach");
 	});
 
+	it("each file of kinds/ exports one kind, { name, match, process }, named after the file, and the list holds them all", () => {
+		const KIND_FILES = import.meta.glob<Record<string, unknown>>("../../src/inbound/kinds/*.ts", { eager: true });
+		const MACHINERY = ["inbound-kind", "kind-names", "ordered-kinds", "run-kinds"];
+		const found = Object.entries(KIND_FILES)
+			.map(([path, mod]) => [path.replace(/^.*\/(.*)\.ts$/, "$1"), Object.values(mod)] as const)
+			.filter(([file]) => !MACHINERY.includes(file))
+			.map(([file, exports]) => {
+				const kinds = exports.filter(
+					(e): e is InboundKind<unknown> =>
+						typeof e === "object" && e !== null && "name" in e && "match" in e && "process" in e,
+				);
+				expect(kinds, file).toHaveLength(1);
+				const [kind] = kinds;
+				expect(typeof kind?.match, file).toBe("function");
+				expect(typeof kind?.process, file).toBe("function");
+				expect(kind?.name, file).toBe(file.replaceAll("-", "_"));
+				return kind;
+			});
+		expect(found).toHaveLength(14);
+		expect(new Set(found)).toEqual(new Set(INBOUND_KINDS));
+	});
+
 	it("the first kind that matches processes the mail; later ones are not asked", async () => {
 		const later = { ...takes("help"), match: vi.fn(() => ({ seen: "no" })) };
 		const effects = await runKinds(await context(), sender, [takes("status"), later]);

@@ -35,11 +35,25 @@ describe("Add an address: only an explicit yes adds it", () => {
 
 		const rcpt = await replyAddressOf("sam@stranger.example");
 		const who = await send(
-			{ from: "sam@stranger.example", to: rcpt, rcpt, subject: "Re: Is this", body: "Who are you? I never signed up." },
+			{
+				from: "sam@stranger.example",
+				to: rcpt,
+				rcpt,
+				subject: "Re: Is this",
+				body: "Who are you? I never signed up.",
+				messageId: "who-are-you",
+			},
 			now(),
 		);
 		expect(who.outcome).toMatchObject({ outcome: "ignored", reason: "address_not_confirmed", userId: null });
-		expect((await lastMailTo("sam@stranger.example"))?.text).toContain("was not added to anyone's account");
+		const answer = await lastMailTo("sam@stranger.example");
+		expect(answer?.text).toContain("was not added to anyone's account");
+		// The answer threads under Sam's reply, and keeps the request's Reply-To, so a later "yes" still works.
+		expect(answer?.replyTo).toBe(rcpt);
+		expect(answer?.headers).toMatchObject({
+			"in-reply-to": "<who-are-you@mail.example>",
+			references: "<who-are-you@mail.example>",
+		});
 		expect(await userIdOf("sam@stranger.example")).toBeNull();
 		// How the stranger answered is not Alex's to read, not even in the export.
 		const exported = await (await call("/app/export.json", { cookie: alex.cookie })).text();

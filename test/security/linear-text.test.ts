@@ -60,6 +60,11 @@ const HTML_SHAPES: Shape[] = [
 	["entities without ;", (n) => "&#x1".repeat(n * 2)],
 	["spaces before line ends", (n) => `${" ".repeat(n * 8)}x\n`.repeat(2)],
 	["blank lines", (n) => `${"<br>".repeat(n * 2)}x`],
+	// A parser that keeps a stack of open elements grows quadratic here (htmlparser2's Parser, html-to-text).
+	["nested tables, never closed", (n) => `${"<table><tr><td>".repeat(n)}x`],
+	["nested divs, closed", (n) => `${"<div>".repeat(n)}x${"</div>".repeat(n)}`],
+	["one huge attribute", (n) => `<a href="${"x".repeat(n * 8)}">y</a>`],
+	["many entities", (n) => "&amp;&rsquo;&#x41;&nbsp;".repeat(n)],
 ];
 
 const SNIPPET_SHAPES: Shape[] = [

@@ -1,6 +1,6 @@
 /** Accounts: users, their addresses, dashboard sessions and sign-in rate limits. */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, userRef } from "./columns";
+import { createdAt, id } from "./columns";
 
 export const USER_STATUSES = ["pending", "active", "paused"] as const;
 export const DELIVERY_MODES = ["digest", "instant"] as const;
@@ -27,6 +27,12 @@ export const users = sqliteTable(
 	},
 	(t) => [index("users_status_created_idx").on(t.status, t.createdAt)],
 );
+
+/** The owning user; rows go with the user (ON DELETE CASCADE). */
+export const userRef = () =>
+	text("user_id")
+		.notNull()
+		.references(() => users.id, { onDelete: "cascade" });
 
 export const userAddresses = sqliteTable(
 	"user_addresses",

@@ -1,8 +1,8 @@
 /** Inbound mail: the one-row-per-email log, idempotence keys and mail held until verification. */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { users } from "./accounts";
-import { createdAt, id, userRef } from "./columns";
+import { userRef, users } from "./accounts";
+import { createdAt, id } from "./columns";
 
 export const INBOUND_OUTCOMES = ["accepted", "ignored", "rejected", "held"] as const;
 

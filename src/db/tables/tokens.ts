@@ -1,6 +1,7 @@
 /** Secrets of every purpose (reply, verify, sign-in, API), stored hashed. */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, userRef } from "./columns";
+import { userRef } from "./accounts";
+import { createdAt, id } from "./columns";
 import { outbox } from "./mail";
 
 export const TOKEN_PURPOSES = ["reply", "verify", "sign_in", "api", "calendar"] as const;

@@ -1,7 +1,8 @@
 /** What is tracked: contacts, threads, message metadata and nudges. */
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, userRef } from "./columns";
+import { userRef } from "./accounts";
+import { createdAt, id } from "./columns";
 
 export const CONTACT_STATUSES = ["new", "awaiting_reply", "replied", "met", "dormant", "closed"] as const;
 
