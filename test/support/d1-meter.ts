@@ -13,6 +13,8 @@ export interface D1Meter {
 	rowsWritten(): number;
 	/** Requests to D1 (a batch is one). */
 	roundTrips(): number;
+	/** Rows read per statement text (its first 120 characters), most first: where they went. */
+	readBySql(): [string, number][];
 }
 
 interface D1Response {
@@ -23,16 +25,22 @@ export function d1Meter(inner: D1Database): D1Meter {
 	let read = 0;
 	let written = 0;
 	let trips = 0;
+	const bySql = new Map<string, number>();
 	const fetcher = (inner as unknown as { fetcher: Fetcher }).fetcher;
 	const metered = {
 		fetch: async (...args: Parameters<Fetcher["fetch"]>) => {
+			const [input, init] = args;
+			const sent = input instanceof Request ? await input.clone().text() : String(init?.body ?? "");
 			const res = await fetcher.fetch(...args);
 			trips++;
 			const body = (await res.clone().json()) as D1Response | D1Response[];
-			for (const r of Array.isArray(body) ? body : [body]) {
+			const statements = sqlOf(sent);
+			(Array.isArray(body) ? body : [body]).forEach((r, i) => {
 				read += r.meta?.rows_read ?? 0;
 				written += r.meta?.rows_written ?? 0;
-			}
+				const key = (statements[i] ?? "?").replace(/\s+/g, " ").slice(0, 120);
+				bySql.set(key, (bySql.get(key) ?? 0) + (r.meta?.rows_read ?? 0));
+			});
 			return res;
 		},
 		connect: fetcher.connect.bind(fetcher),
@@ -44,9 +52,21 @@ export function d1Meter(inner: D1Database): D1Meter {
 			read = 0;
 			written = 0;
 			trips = 0;
+			bySql.clear();
 		},
+		readBySql: () => [...bySql].sort((a, b) => b[1] - a[1]),
 		rowsRead: () => read,
 		rowsWritten: () => written,
 		roundTrips: () => trips,
 	};
+}
+
+/** The statements of a D1 request body: `{sql}` or an array of them. */
+function sqlOf(body: string): string[] {
+	try {
+		const parsed = JSON.parse(body) as { sql?: string } | { sql?: string }[];
+		return (Array.isArray(parsed) ? parsed : [parsed]).map((q) => q.sql ?? "?");
+	} catch {
+		return [];
+	}
 }
