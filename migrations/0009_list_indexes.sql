@@ -1,3 +1,12 @@
+CREATE TABLE `message_people` (
+	`user_id` text NOT NULL,
+	`address` text NOT NULL,
+	`at` integer NOT NULL,
+	`message_id` text NOT NULL,
+	PRIMARY KEY(`user_id`, `address`, `at`, `message_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 DROP INDEX `inbound_log_user_created_idx`;--> statement-breakpoint
 CREATE INDEX `inbound_log_user_created_id_idx` ON `inbound_log` (`user_id`,`created_at`,`id`);--> statement-breakpoint
 DROP INDEX `contacts_user_status_idx`;--> statement-breakpoint
@@ -5,6 +14,25 @@ CREATE INDEX `contacts_user_recent_idx` ON `contacts` (`user_id`,(case when "las
 CREATE INDEX `contacts_user_status_recent_idx` ON `contacts` (`user_id`,`status`,(case when "last_contact_at" is null then "created_at" else "last_contact_at" end),`id`);--> statement-breakpoint
 CREATE INDEX `nudges_contact_due_idx` ON `nudges` (`contact_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `nudges_user_open_due_idx` ON `nudges` (`user_id`,`due_at`,`id`) WHERE "nudges"."state" in ('pending', 'sent', 'snoozed');--> statement-breakpoint
+-- message_people: who each message names (sender, To, Cc; lower-cased), for a contact's timeline.
+CREATE TRIGGER `message_people_on_insert` AFTER INSERT ON `messages`
+BEGIN
+	INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
+		SELECT NEW.user_id, p.address, coalesce(NEW.sent_at, NEW.created_at), NEW.id
+		FROM (SELECT lower(NEW.from_address) AS address
+			UNION SELECT lower(j.value ->> 'address') FROM json_each(NEW.to_json) j
+			UNION SELECT lower(j.value ->> 'address') FROM json_each(NEW.cc_json) j) p
+		WHERE p.address IS NOT NULL AND p.address <> '';
+END;--> statement-breakpoint
+INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
+	SELECT m.user_id, lower(m.from_address), coalesce(m.sent_at, m.created_at), m.id FROM messages m
+	WHERE m.from_address <> '';--> statement-breakpoint
+INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
+	SELECT m.user_id, lower(j.value ->> 'address'), coalesce(m.sent_at, m.created_at), m.id
+	FROM messages m, json_each(m.to_json) j WHERE coalesce(j.value ->> 'address', '') <> '';--> statement-breakpoint
+INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
+	SELECT m.user_id, lower(j.value ->> 'address'), coalesce(m.sent_at, m.created_at), m.id
+	FROM messages m, json_each(m.cc_json) j WHERE coalesce(j.value ->> 'address', '') <> '';--> statement-breakpoint
 -- The tick's trigger (last defined in 0006), unchanged but for unary `+`: each statement finds
 -- its rows by id (the ids the mail's effects list), never by an index on user, state or due time.
 -- Given those, SQLite scanned every due nudge of the tick (nudges_state_due_idx) once per mail

@@ -8,7 +8,7 @@ import { type PageAt, pageWindow } from "../lib/paging";
 
 export interface Keyset {
 	key: SQL | AnyColumn;
-	id: AnyColumn;
+	id: SQL | AnyColumn;
 	/** The list's order; walking back (`before`) reads the other way, and toKeysetPage turns it round. */
 	direction: "asc" | "desc";
 }

@@ -1,6 +1,14 @@
 /** What is tracked: contacts, threads, message metadata and nudges. */
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+	type AnySQLiteColumn,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { createdAt, id, userRef } from "./columns";
 
 /**
@@ -97,6 +105,24 @@ export const messages = sqliteTable(
 		// A contact's reply-all names our Message-IDs: whose mail it answers.
 		index("messages_message_id_idx").on(t.messageId),
 	],
+);
+
+/**
+ * Who each message names: its sender and every To/Cc address, lower-cased, with the
+ * message's time. Kept by the trigger `message_people_on_insert` (migrations/0009), so a
+ * contact's timeline finds their mail by address a page at a time, whoever else it went to.
+ * Rows go with the user (messages are never deleted otherwise).
+ */
+export const messagePeople = sqliteTable(
+	"message_people",
+	{
+		userId: userRef(),
+		address: text("address").notNull(),
+		/** The message's sent_at, else its created_at: the timeline's order. */
+		at: integer("at", { mode: "timestamp_ms" }).notNull(),
+		messageId: text("message_id").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.address, t.at, t.messageId] })],
 );
 
 export const NUDGE_KINDS = [

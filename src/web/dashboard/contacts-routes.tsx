@@ -14,7 +14,7 @@ import {
 import { isContactStatus, listContacts } from "../../tracking/contacts-list";
 import { isOpen } from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
-import { AppPage, Pager, pageAt, pageParam, setNotice, takeNotice } from "./app-page";
+import { AppPage, Pager, pageAt, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
 import { NudgeActions } from "./nudge-actions";
 
@@ -108,8 +108,12 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 	if (!detail) return c.html(<NotFound />, 404);
 	const { contact, referrer } = detail;
 	const tz = user.timezone;
-	const page = pageParam(c.req.query("page"));
-	const timeline = await contactTimeline(services.db, user.id, contact, page);
+	const timeline = await contactTimeline(
+		services.db,
+		user.id,
+		contact,
+		pageAt((k) => c.req.query(k)),
+	);
 	const line = (t: TimelineEntry) =>
 		t.type === "mail"
 			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
@@ -160,7 +164,13 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 			) : (
 				<p class="muted">Nothing yet.</p>
 			)}
-			<Pager base={`/app/contacts/${contact.id}`} page={timeline.page} hasNext={timeline.hasNext} />
+			<Pager
+				base={`/app/contacts/${contact.id}`}
+				page={timeline.page}
+				hasNext={timeline.hasNext}
+				next={timeline.next}
+				prev={timeline.prev}
+			/>
 			<h2>Notes</h2>
 			<form method="post" action={`/app/contacts/${contact.id}/notes`} class="stack">
 				<label for="notes">Notes (only you see these)</label>
