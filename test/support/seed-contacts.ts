@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 
 /**
  * `count` contacts for `userId`, each with an open outreach thread, one outbound message
- * and its one open nudge (pending, delivered or snoozed, in turn). Contacts were last
+ * and its one open nudge (pending, delivered or snoozed, in turn), and one inbound_log row
+ * (the Activity page) per contact. Contacts were last
  * written to a minute apart going back from `at`; every fifth has no last contact.
  */
 export async function seedContacts(userId: string, count: number, at: Date) {
@@ -39,5 +40,8 @@ export async function seedContacts(userId: string, count: number, at: Date) {
 			count,
 			t,
 		),
+		env.DB.prepare(`insert into inbound_log (id, user_id, message_key, envelope_from, envelope_to, subject, size_bytes, outcome, reason, created_at)
+			${numbers} select ${id("l")}, ?1, ?1 || '.' || i || '@mail.example', 'owner@scale.example', 'track@followthrough.test',
+				'Hello ' || i, 1000, 'accepted', 'outreach', ?3 - i * 60000 from k`).bind(userId, count, t),
 	]);
 }

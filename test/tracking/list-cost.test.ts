@@ -115,6 +115,12 @@ describe("list cost with 10,000 contacts", () => {
 		expect(two.rows).toBeLessThanOrEqual(bound(PAGE_SIZE));
 	});
 
+	it("Activity: page 1 (its order has an index; deeper pages go by offset, src/inbound/activity.ts)", async () => {
+		const one = await measured("/app/activity", large);
+		expect(one.body).toContain("Hello 0");
+		expect(one.rows).toBeLessThanOrEqual(bound(PAGE_SIZE));
+	});
+
 	it("a contact's page and its timeline", async () => {
 		const one = await measured(`/app/contacts/${large.firstContact}`, large);
 		const base = await measured(`/app/contacts/${small.firstContact}`, small);
