@@ -15,18 +15,19 @@ CREATE INDEX `contacts_user_status_recent_idx` ON `contacts` (`user_id`,`status`
 CREATE INDEX `nudges_contact_due_idx` ON `nudges` (`contact_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `nudges_user_open_due_idx` ON `nudges` (`user_id`,`due_at`,`id`) WHERE "nudges"."state" in ('pending', 'sent', 'snoozed');--> statement-breakpoint
 -- message_people: who each message names (sender, To, Cc; lower-cased), for a contact's timeline.
+-- The sender of the user's own mail is the user, never a contact: not stored (each row is 2 writes).
 CREATE TRIGGER `message_people_on_insert` AFTER INSERT ON `messages`
 BEGIN
 	INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
 		SELECT NEW.user_id, p.address, coalesce(NEW.sent_at, NEW.created_at), NEW.id
-		FROM (SELECT lower(NEW.from_address) AS address
+		FROM (SELECT lower(NEW.from_address) AS address WHERE NEW.direction <> 'outbound'
 			UNION SELECT lower(j.value ->> 'address') FROM json_each(NEW.to_json) j
 			UNION SELECT lower(j.value ->> 'address') FROM json_each(NEW.cc_json) j) p
 		WHERE p.address IS NOT NULL AND p.address <> '';
 END;--> statement-breakpoint
 INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
 	SELECT m.user_id, lower(m.from_address), coalesce(m.sent_at, m.created_at), m.id FROM messages m
-	WHERE m.from_address <> '';--> statement-breakpoint
+	WHERE m.from_address <> '' AND m.direction <> 'outbound';--> statement-breakpoint
 INSERT OR IGNORE INTO message_people (user_id, address, at, message_id)
 	SELECT m.user_id, lower(j.value ->> 'address'), coalesce(m.sent_at, m.created_at), m.id
 	FROM messages m, json_each(m.to_json) j WHERE coalesce(j.value ->> 'address', '') <> '';--> statement-breakpoint

@@ -108,7 +108,7 @@ export const messages = sqliteTable(
 );
 
 /**
- * Who each message names: its sender and every To/Cc address, lower-cased, with the
+ * Who each message names: its sender (unless the mail is the user's own) and every To/Cc address, lower-cased, with the
  * message's time. Kept by the trigger `message_people_on_insert` (migrations/0009), so a
  * contact's timeline finds their mail by address a page at a time, whoever else it went to.
  * Rows go with the user (messages are never deleted otherwise).
