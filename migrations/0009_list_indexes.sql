@@ -5,7 +5,7 @@ CREATE TABLE `message_people` (
 	`message_id` text NOT NULL,
 	PRIMARY KEY(`user_id`, `address`, `at`, `message_id`),
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 DROP INDEX `inbound_log_user_created_idx`;--> statement-breakpoint
 CREATE INDEX `inbound_log_user_created_id_idx` ON `inbound_log` (`user_id`,`created_at`,`id`);--> statement-breakpoint

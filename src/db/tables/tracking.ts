@@ -111,7 +111,8 @@ export const messages = sqliteTable(
  * Who each message names: its sender (unless the mail is the user's own) and every To/Cc address, lower-cased, with the
  * message's time. Kept by the trigger `message_people_on_insert` (migrations/0009), so a
  * contact's timeline finds their mail by address a page at a time, whoever else it went to.
- * Rows go with the user (messages are never deleted otherwise).
+ * Rows go with the user (messages are never deleted otherwise). The migration makes it
+ * WITHOUT ROWID (drizzle cannot say so): the key is the table, one write per row, not two.
  */
 export const messagePeople = sqliteTable(
 	"message_people",
