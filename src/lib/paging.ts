@@ -29,8 +29,6 @@ export interface Page<T> {
 	prev: string | null;
 }
 
-export const firstPage: PageAt = { page: 1 };
-
 export const pageWindow = (page: number) => ({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
 
 /** Opaque in URLs: base64url of `[key, id]`. */
