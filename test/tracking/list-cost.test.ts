@@ -6,6 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCalendarTokenRepo, FEED_LIMIT } from "../../src/insights/calendar-tokens";
 import { PAGE_SIZE } from "../../src/lib/paging";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
 import { type D1Meter, d1Meter } from "../support/d1-meter";
@@ -119,6 +120,16 @@ describe("list cost with 10,000 contacts", () => {
 		const one = await measured("/app/activity", large);
 		expect(one.body).toContain("Hello 0");
 		expect(one.rows).toBeLessThanOrEqual(bound(PAGE_SIZE));
+	});
+
+	it("the calendar feed (a list of up to 1,000 open nudges) reads its own rows", async () => {
+		const feed = async (who: Account, limit: number) => {
+			const secret = await createCalendarTokenRepo(db).create(who.userId, T);
+			const res = await measured(`/api/v1/calendar/${secret}.ics`, who);
+			expect(res.body.match(/BEGIN:VEVENT/g)).toHaveLength(limit);
+			return res.rows;
+		};
+		expect(await feed(large, FEED_LIMIT)).toBeLessThanOrEqual(bound(FEED_LIMIT));
 	});
 
 	it("a contact's page and its timeline", async () => {
