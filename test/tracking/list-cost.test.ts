@@ -7,6 +7,7 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCalendarTokenRepo, FEED_LIMIT } from "../../src/insights/calendar-tokens";
+import { WEEKS_SHOWN } from "../../src/insights/insights-math";
 import { PAGE_SIZE } from "../../src/lib/paging";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
 import { type D1Meter, d1Meter } from "../support/d1-meter";
@@ -130,6 +131,12 @@ describe("list cost with 10,000 contacts", () => {
 			return res.rows;
 		};
 		expect(await feed(large, FEED_LIMIT)).toBeLessThanOrEqual(bound(FEED_LIMIT));
+	});
+
+	it("Insights is an aggregate (it reads the user's rows), but not once per week shown", async () => {
+		await measured("/app/insights", large);
+		const [heaviest] = meter.readBySql();
+		expect(heaviest?.[1]).toBeLessThan(WEEKS_SHOWN * LARGE);
 	});
 
 	it("a contact's page and its timeline", async () => {
