@@ -3,9 +3,16 @@
  * one user's rows (each query reads that user's threads once, through the
  * user-scoped indexes). Definitions: insights-sql.ts.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { LAST_RUNG, lastWeeks, REPLY_TIME_BUCKETS, type ReplyTimeBucket, WEEKS_SHOWN } from "./insights-math";
+import {
+	LAST_RUNG,
+	lastWeeks,
+	REPLY_TIME_BUCKETS,
+	type ReplyTimeBucket,
+	WEEKS_SHOWN,
+	type WeekWindow,
+} from "./insights-math";
 import { IS_INTRO, OPEN_NUDGE, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
 
 const DAY = 86_400_000;
@@ -25,6 +32,16 @@ export interface Insights {
 		loopsOpen: number;
 	};
 }
+
+/** The index of the week an instant falls in, or null: a CASE over the weeks' bounds (numbers we computed). */
+const weekOf = (at: SQL, weeks: WeekWindow[]) => {
+	const n = (x: number) => sql.raw(String(Math.trunc(x)));
+	const whens = weeks.map((w, i) => sql`when ${at} >= ${n(w.from)} and ${at} < ${n(w.to)} then ${n(i)}`);
+	return sql`case ${sql.join(whens, sql` `)} end`;
+};
+
+const sumWhere = <T extends { n: number }>(rows: T[], match: (r: T) => boolean) =>
+	rows.reduce((sum, r) => sum + (match(r) ? r.n : 0), 0);
 
 export async function loadInsights(db: Db, user: { id: string; timezone: string }, now: Date): Promise<Insights> {
 	const u = user.id;
@@ -50,16 +67,12 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 				where t.user_id = ${u} and ${OUTREACH_THREAD} and t.last_inbound_at is not null)
 			select avg(ms) as ms from (select ms from r order by ms
 				limit 2 - (select count(*) from r) % 2 offset ((select count(*) from r) - 1) / 2)`),
-		db.all<{ i: number; outreach: number; replies: number }>(sql`
-			with w as (select key as i, value ->> 'f' as f, value ->> 't' as e from json_each(${JSON.stringify(
-				weeks.map((x) => ({ f: x.from, t: x.to })),
-			)}))
-			select w.i as i,
-				(select count(*) from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
-					and ${STARTED_AT} >= w.f and ${STARTED_AT} < w.e) as outreach,
-				(select count(*) from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
-					and t.last_inbound_at >= w.f and t.last_inbound_at < w.e) as replies
-			from w order by w.i`),
+		// Each thread once: the week of its start and of its reply, by the weeks' bounds written into
+		// the query (a join or a subquery per week would read the threads once per week).
+		db.all<{ started: number | null; replied: number | null; n: number }>(sql`
+			select ${weekOf(sql`${STARTED_AT}`, weeks)} as started, ${weekOf(sql`t.last_inbound_at`, weeks)} as replied, count(*) as n
+			from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
+			group by 1, 2`),
 		db.all<{ total: number; reached: number; within_day: number; median_ms: number | null }>(sql`
 			with r as (select ${REACHED_AT} - i.created_at as ms from threads i where i.user_id = ${u} and i.kind = 'intro'),
 				d as (select ms from r where ms is not null)
@@ -90,10 +103,11 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 		replyRate: { intro, cold },
 		replyTime: { medianMs: medianRows[0]?.ms ?? null, replied: intro.replied + cold.replied, buckets },
 		rungs,
-		weeks: weeks.map((w, i) => {
-			const row = weekRows.find((r) => Number(r.i) === i);
-			return { monday: w.monday, outreach: row?.outreach ?? 0, replies: row?.replies ?? 0 };
-		}),
+		weeks: weeks.map((w, i) => ({
+			monday: w.monday,
+			outreach: sumWhere(weekRows, (r) => r.started === i),
+			replies: sumWhere(weekRows, (r) => r.replied === i),
+		})),
 		intros: {
 			total: ir?.total ?? 0,
 			reached: ir?.reached ?? 0,

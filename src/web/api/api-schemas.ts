@@ -15,7 +15,19 @@ export const ErrorBody = z
 
 export const Id = z.string().min(1).max(64).openapi({ example: "3f1c0e9a-6f1e-4a57-9b59-2f7d3c1f9a10" });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
-export const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+export const PageQuery = z.object({
+	page: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(10_000)
+		.default(1)
+		.openapi({ description: "Page number, by offset. Deep pages cost more: follow `next` with `after` instead." }),
+	after: z.string().max(300).optional().openapi({
+		description:
+			"Cursor: the page after the one whose `next` this is. Each page then costs the same however deep it lies. Takes precedence over `page`.",
+	}),
+});
 
 const Instant = z.string().datetime().openapi({ example: "2026-11-26T13:00:00.000Z" });
 
@@ -54,7 +66,15 @@ export const ContactWithHistory = Contact.extend({
 }).openapi("ContactWithHistory");
 
 export const Paged = <T extends z.ZodTypeAny>(item: T) =>
-	z.object({ data: z.array(item), page: z.number().int(), hasNext: z.boolean() });
+	z.object({
+		data: z.array(item),
+		page: z.number().int(),
+		hasNext: z.boolean(),
+		next: z
+			.string()
+			.nullable()
+			.openapi({ description: "Cursor for the next page (pass it as `after`); null on the last page." }),
+	});
 
 export const ActionResult = z
 	.object({ data: z.object({ done: z.array(z.string()).openapi({ example: ["Done: Ann Lee."] }) }) })
