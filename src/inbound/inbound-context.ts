@@ -2,6 +2,7 @@
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import type { Write } from "../db/write";
+import type { KnownRows } from "../tracking/known-rows";
 import type { Route } from "./address-grammar";
 import type { InboundEmail } from "./inbound-email";
 import {
@@ -42,6 +43,8 @@ export interface InboundContext {
 	/** Id of this email's inbound_log row (written by the edge). */
 	logId: string;
 	releaseHeld: ReleaseHeld;
+	/** Rows read ahead with the sender lookup (tracking/known-rows.ts): the kinds' reads they cover cost nothing. */
+	known?: KnownRows;
 }
 
 /** A verified, active (or paused) user and their addresses. */

@@ -1,15 +1,27 @@
 /**
  * Everything the pipeline needs to know about a sender before routing, in one D1
- * round trip: was this message already processed, and whose address is it.
+ * round trip: was this message already processed, whose address is it, and the
+ * rows the sender's mail will need (tracking/known-rows.ts): their contacts among
+ * the addresses on the mail, with open nudges and threads, and the messages it
+ * refers to. So a tracked mail takes this read and its commit, nothing between.
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Db } from "../db/client";
 import { inboundSeen, userAddresses, users } from "../db/schema";
+import { type KnownRows, knownRowsOf, knownRowsQueries } from "../tracking/known-rows";
 
 export interface SenderLookup {
 	seen: boolean;
 	account: { user: UserRow; addressVerified: boolean; addresses: string[] } | null;
+	/** Rows read ahead for the account's mail; absent without an account or anything to read. */
+	known?: KnownRows;
+}
+
+/** What to read ahead: the addresses on the mail and the Message-IDs it refers to. */
+export interface ReadAhead {
+	emails: readonly string[];
+	messageIds: readonly string[];
 }
 
 export async function lookupSender(
@@ -17,9 +29,11 @@ export async function lookupSender(
 	address: string,
 	messageKey: string,
 	recipient: string,
+	ahead: ReadAhead = { emails: [], messageIds: [] },
 ): Promise<SenderLookup> {
 	const owner = db.select({ id: userAddresses.userId }).from(userAddresses).where(eq(userAddresses.address, address));
-	const [seen, found, addresses] = await db.batch([
+	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0;
+	const [seen, found, addresses, ...rest] = await db.batch([
 		db
 			.select({ k: inboundSeen.messageKey })
 			.from(inboundSeen)
@@ -40,12 +54,17 @@ export async function lookupSender(
 			.from(userAddresses)
 			.where(eq(userAddresses.userId, owner))
 			.orderBy(desc(userAddresses.isPrimary), asc(userAddresses.createdAt)),
+		...(reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds) : []),
 	]);
 	const row = found[0];
+	const [contactRows, open, threadRows, refs] = rest;
 	return {
 		seen: seen.length > 0,
 		account: row
 			? { user: row.user, addressVerified: row.addressVerifiedAt !== null, addresses: addresses.map((a) => a.address) }
 			: null,
+		...(row && contactRows && open && threadRows && refs
+			? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, [contactRows, open, threadRows, refs]) }
+			: {}),
 	};
 }

@@ -136,6 +136,8 @@ export const nudges = sqliteTable(
 		index("nudges_state_due_idx").on(t.state, t.dueAt),
 		index("nudges_user_state_idx").on(t.userId, t.state),
 		index("nudges_thread_idx").on(t.threadId),
+		// A contact's open nudge (inbound mail, the lifecycle): without it, a lookup walks every open nudge.
+		index("nudges_contact_state_idx").on(t.contactId, t.state),
 		// The tick's other query: delivered rungs whose next rung is due.
 		index("nudges_wake_idx").on(t.wakeAt).where(sql`${t.state} = 'sent'`),
 		// The lifecycle's invariant (DESIGN.md): at most one open nudge per contact's thread.

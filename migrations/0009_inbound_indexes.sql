@@ -1,0 +1,1 @@
+CREATE INDEX `nudges_contact_state_idx` ON `nudges` (`contact_id`,`state`);

@@ -1,0 +1,118 @@
+/**
+ * Rows read ahead for one inbound email, in the same D1 round trip as the sender
+ * lookup: the sender's contacts among the addresses on the mail (and their
+ * referrers), those contacts' open nudges and threads, and the messages the mail
+ * refers to. The tracking reads (tracking-repo.ts, lifecycle/thread-store.ts)
+ * answer from here when it covers what they ask, and go to D1 when it does not,
+ * so a read ahead only saves round trips and never changes an answer.
+ */
+import { and, desc, eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
+import { alias, union } from "drizzle-orm/sqlite-core";
+import type { Db } from "../db/client";
+import { contacts, messages, nudges, threads } from "../db/schema";
+import { OPEN_NUDGE_STATES } from "./nudge-kinds";
+
+type ContactRow = typeof contacts.$inferSelect;
+type NudgeRow = typeof nudges.$inferSelect;
+type ThreadRow = typeof threads.$inferSelect;
+export interface MessageRef {
+	messageId: string;
+	subject: string;
+	direction: "outbound" | "inbound";
+}
+
+/** Addresses and Message-IDs read ahead, at most (the statements stay under D1's 100 parameters). */
+export const MAX_KNOWN_ADDRESSES = 30;
+export const MAX_KNOWN_MESSAGES = 40;
+
+export interface KnownRows {
+	userId: string;
+	/** The addresses looked up: a contact missing from `byEmail` for one of them does not exist. */
+	emails: ReadonlySet<string>;
+	byEmail: ReadonlyMap<string, ContactRow>;
+	/** Those contacts and their referrers. */
+	byId: ReadonlyMap<string, ContactRow>;
+	/** Open nudges of every contact in `byId`, by contact id. */
+	openNudges: ReadonlyMap<string, NudgeRow>;
+	/** Threads of the contacts in `byEmail`, newest first. */
+	threads: readonly ThreadRow[];
+	/** The Message-IDs looked up, and those found. */
+	messageIds: ReadonlySet<string>;
+	messages: readonly MessageRef[];
+}
+
+const mine = alias(contacts, "known_contact");
+
+/**
+ * The read-ahead statements for `db.batch`, for the user whose id `userId` yields
+ * (a subquery, so they can run before the user is known). Every lookup is by
+ * index, per address: a large account costs what a small one does.
+ */
+export function knownRowsQueries(db: Db, userId: SQLWrapper, emails: readonly string[], messageIds: readonly string[]) {
+	const e = emails.length ? emails.slice(0, MAX_KNOWN_ADDRESSES) : [""];
+	const m = messageIds.length ? messageIds.slice(0, MAX_KNOWN_MESSAGES) : [""];
+	const theirs = and(eq(mine.userId, userId), inArray(mine.email, e));
+	// The contacts and their referrers, by primary key (an OR here would walk all the user's contacts).
+	const withReferrers = union(
+		db.select({ id: mine.id }).from(mine).where(theirs),
+		db
+			.select({ id: sql<string>`${mine.referrerId}`.as("id") })
+			.from(mine)
+			.where(theirs),
+	);
+	return [
+		db.select().from(contacts).where(inArray(contacts.id, withReferrers)),
+		db
+			.select()
+			.from(nudges)
+			.where(and(inArray(nudges.contactId, withReferrers), inArray(nudges.state, OPEN_NUDGE_STATES))),
+		db
+			.select()
+			.from(threads)
+			.where(
+				and(
+					eq(threads.userId, userId),
+					inArray(threads.contactId, db.select({ id: mine.id }).from(mine).where(theirs)),
+				),
+			)
+			.orderBy(desc(threads.updatedAt)),
+		db
+			.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
+			.from(messages)
+			.where(and(eq(messages.userId, userId), inArray(messages.messageId, m))),
+	] as const;
+}
+
+type Results = [ContactRow[], NudgeRow[], ThreadRow[], MessageRef[]];
+
+export function knownRowsOf(
+	userId: string,
+	emails: readonly string[],
+	messageIds: readonly string[],
+	[found, open, threadRows, refs]: Results,
+): KnownRows {
+	const asked = new Set(emails.slice(0, MAX_KNOWN_ADDRESSES));
+	const byId = new Map(found.filter((c) => c.userId === userId).map((c) => [c.id, c]));
+	const byEmail = new Map([...byId.values()].filter((c) => asked.has(c.email)).map((c) => [c.email, c]));
+	return {
+		userId,
+		emails: asked,
+		byEmail,
+		byId,
+		openNudges: new Map(open.filter((n) => n.contactId !== null).map((n) => [n.contactId as string, n])),
+		threads: threadRows.filter((t) => t.userId === userId),
+		messageIds: new Set(messageIds.slice(0, MAX_KNOWN_MESSAGES)),
+		messages: refs,
+	};
+}
+
+/** The known contacts for these addresses, or null when some were not looked up. */
+export function knownContacts(known: KnownRows | undefined, userId: string, emails: readonly string[]) {
+	if (known?.userId !== userId || !emails.every((e) => known.emails.has(e))) return null;
+	const out = new Map<string, ContactRow>();
+	for (const e of emails) {
+		const c = known.byEmail.get(e);
+		if (c) out.set(e, c);
+	}
+	return out;
+}
