@@ -66,8 +66,9 @@ export async function loadThreads(
 			.select({ c: contacts, n: nudges })
 			.from(contacts)
 			.leftJoin(nudges, and(eq(nudges.contactId, contacts.id), inArray(nudges.state, OPEN_NUDGE_STATES)))
-			.where(and(inArray(contacts.id, wanted), eq(contacts.userId, userId)));
-		for (const { c, n } of rows) out.set(c.id, threadOf(c, n));
+			// By id alone: with user_id here too, the planner may walk the user's contacts instead (checked below).
+			.where(inArray(contacts.id, wanted));
+		for (const { c, n } of rows) if (c.userId === userId) out.set(c.id, threadOf(c, n));
 	}
 	return out;
 }
