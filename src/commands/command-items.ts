@@ -20,11 +20,25 @@ export async function itemsByIds(db: Db, userId: string, ids: readonly string[])
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.where(and(eq(nudges.userId, userId), inArray(nudges.id, ids.slice(0, 90))));
-	// In the order the mail numbered them.
-	return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => r !== undefined);
+	return itemsIn(rows, ids);
 }
 
-export type Item = Awaited<ReturnType<typeof itemsByIds>>[number];
+export type Item = {
+	id: string;
+	kind: (typeof nudges.$inferSelect)["kind"];
+	state: (typeof nudges.$inferSelect)["state"];
+	attempt: number;
+	note: string | null;
+	threadId: string | null;
+	contactId: string | null;
+	contactName: string | null;
+	contactEmail: string | null;
+};
+
+/** The items among `rows` (the user's, read already), in the order the mail numbered them. */
+export function itemsIn(rows: readonly Item[], ids: readonly string[]): Item[] {
+	return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is Item => r !== undefined);
+}
 
 /** Contacts whose name or address starts with these words ("ann", "ann lee", "ann@"). */
 export async function contactsNamed(db: Db, userId: string, name: string) {

@@ -13,6 +13,7 @@ import {
 	ignoredOutcome,
 } from "./inbound-outcome";
 import type { ParsedMail } from "./parse-message";
+import type { ReplyAhead } from "./reply-read-ahead";
 
 export interface Effects {
 	outcome: InboundOutcome;
@@ -45,6 +46,8 @@ export interface InboundContext {
 	releaseHeld: ReleaseHeld;
 	/** Rows read ahead with the sender lookup (tracking/known-rows.ts): the kinds' reads they cover cost nothing. */
 	known?: KnownRows;
+	/** For a reply to our mail: its token and what the reply kinds read, read ahead (reply-read-ahead.ts). */
+	reply?: ReplyAhead;
 }
 
 /** A verified, active (or paused) user and their addresses. */

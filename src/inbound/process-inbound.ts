@@ -9,6 +9,7 @@
  */
 import type { Services } from "../app/services";
 import { sha256Hex } from "../lib/crypto";
+import { hashSecretToken } from "../lib/secret-token";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
 import { extractForward } from "./forwarded-message";
@@ -106,7 +107,10 @@ export async function processInbound(
 	// Read once: for the read-ahead here, and for the kinds (a failure is theirs to report).
 	const forwarded = tracksPeople(route) ? extractForward(mail) : null;
 	const fwd = forwarded ? await forwarded.catch(() => null) : null;
-	const ahead = readAheadFor(route, mail, fwd, config.mailDomain, fromAddress);
+	const ahead = {
+		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress),
+		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
+	};
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs, ahead);
 	if (sender.seen) {
 		return final(ignoredOutcome(null, { reason: "duplicate" }), mail, messageKey);
@@ -122,6 +126,7 @@ export async function processInbound(
 			logId: opts.logId,
 			releaseHeld: opts.releaseHeld,
 			known: sender.known,
+			reply: sender.reply,
 		},
 		{ address: fromAddress, account: sender.account },
 		undefined,

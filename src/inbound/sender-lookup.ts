@@ -10,18 +10,26 @@ import type { UserRow } from "../accounts/accounts-repo";
 import type { Db } from "../db/client";
 import { inboundSeen, userAddresses, users } from "../db/schema";
 import { type KnownRows, knownRowsOf, knownRowsQueries } from "../tracking/known-rows";
+import { type ReplyAhead, replyAheadOf, replyAheadQueries } from "./reply-read-ahead";
+
+/** What a batch of these statements returns, statement by statement. */
+type Rows<Q extends readonly unknown[]> = { -readonly [K in keyof Q]: Awaited<Q[K]> };
 
 export interface SenderLookup {
 	seen: boolean;
 	account: { user: UserRow; addressVerified: boolean; addresses: string[] } | null;
 	/** Rows read ahead for the account's mail; absent without an account or anything to read. */
 	known?: KnownRows;
+	/** A reply's token and what its kinds read (reply-read-ahead.ts). */
+	reply?: ReplyAhead;
 }
 
 /** What to read ahead: the addresses on the mail and the Message-IDs it refers to. */
 export interface ReadAhead {
 	emails: readonly string[];
 	messageIds: readonly string[];
+	/** The hash of a reply address's token. */
+	tokenHash?: string;
 }
 
 export async function lookupSender(
@@ -32,8 +40,7 @@ export async function lookupSender(
 	ahead: ReadAhead = { emails: [], messageIds: [] },
 ): Promise<SenderLookup> {
 	const owner = db.select({ id: userAddresses.userId }).from(userAddresses).where(eq(userAddresses.address, address));
-	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0;
-	const [seen, found, addresses, ...rest] = await db.batch([
+	const base = [
 		db
 			.select({ k: inboundSeen.messageKey })
 			.from(inboundSeen)
@@ -54,17 +61,27 @@ export async function lookupSender(
 			.from(userAddresses)
 			.where(eq(userAddresses.userId, owner))
 			.orderBy(desc(userAddresses.isPrimary), asc(userAddresses.createdAt)),
-		...(reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds) : []),
-	]);
+	] as const;
+	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0;
+	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds) : null;
+	const replyQ = ahead.tokenHash !== undefined ? replyAheadQueries(db, ahead.tokenHash) : null;
+	const results: unknown[] = await db.batch([...base, ...(knownQ ?? []), ...(replyQ ?? [])]);
+	const [seen, found, addresses] = results.slice(0, base.length) as Rows<typeof base>;
+	let at = base.length;
+	const next = <Q extends readonly unknown[]>(q: Q | null): Rows<Q> | null => {
+		if (!q) return null;
+		at += q.length;
+		return results.slice(at - q.length, at) as Rows<Q>;
+	};
+	const knownRows = next(knownQ);
+	const replyRows = next(replyQ);
 	const row = found[0];
-	const [contactRows, open, threadRows, refs] = rest;
 	return {
 		seen: seen.length > 0,
 		account: row
 			? { user: row.user, addressVerified: row.addressVerifiedAt !== null, addresses: addresses.map((a) => a.address) }
 			: null,
-		...(row && contactRows && open && threadRows && refs
-			? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, [contactRows, open, threadRows, refs]) }
-			: {}),
+		...(row && knownRows ? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, knownRows) } : {}),
+		...(ahead.tokenHash !== undefined && replyRows ? { reply: replyAheadOf(ahead.tokenHash, replyRows) } : {}),
 	};
 }

@@ -46,7 +46,6 @@ const BUDGET: Record<string, number> = {
 	"status@": 5,
 	"new sender": 4,
 	"unconfirmed sender": 4,
-	"reply command (1 done)": 8,
 };
 
 describe("rows read per email, as an account grows", () => {
