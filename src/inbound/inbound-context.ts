@@ -4,6 +4,7 @@ import type { Services } from "../app/services";
 import type { Write } from "../db/write";
 import type { KnownRows } from "../tracking/known-rows";
 import type { Route } from "./address-grammar";
+import type { ContactAhead } from "./contact-read-ahead";
 import type { InboundEmail } from "./inbound-email";
 import {
 	type AcceptedReason,
@@ -48,6 +49,8 @@ export interface InboundContext {
 	known?: KnownRows;
 	/** For a reply to our mail: its token and what the reply kinds read, read ahead (reply-read-ahead.ts). */
 	reply?: ReplyAhead;
+	/** For mail from someone without an account: whose contact they are, read ahead (contact-read-ahead.ts). */
+	contactMail?: ContactAhead;
 }
 
 /** A verified, active (or paused) user and their addresses. */

@@ -12,10 +12,12 @@ import { sha256Hex } from "../lib/crypto";
 import { hashSecretToken } from "../lib/secret-token";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
+import { fitsAhead } from "./contact-read-ahead";
 import { extractForward } from "./forwarded-message";
 import type { Effects, ReleaseHeld } from "./inbound-context";
 import type { InboundEmail } from "./inbound-email";
 import { type InboundOutcome, ignoredOutcome, rejectedOutcome } from "./inbound-outcome";
+import { contactMailIn } from "./kinds/contact-reply";
 import { runKinds } from "./kinds/run-kinds";
 import { type MailHeaders, readHeaders } from "./mail-headers";
 import { absenceFromContact } from "./out-of-office";
@@ -107,9 +109,15 @@ export async function processInbound(
 	// Read once: for the read-ahead here, and for the kinds (a failure is theirs to report).
 	const forwarded = tracksPeople(route) ? extractForward(mail) : null;
 	const fwd = forwarded ? await forwarded.catch(() => null) : null;
+	// The kinds before contact mail's take these routes whoever sends (ordered-kinds.ts).
+	const contactMail =
+		route.kind === "reply" || route.kind === "other_domain"
+			? null
+			: contactMailIn(fromAddress, mail, config.mailDomain);
 	const ahead = {
 		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress),
 		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
+		...(contactMail && fitsAhead(contactMail) ? { contactMail } : {}),
 	};
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs, ahead);
 	if (sender.seen) {
@@ -127,6 +135,7 @@ export async function processInbound(
 			releaseHeld: opts.releaseHeld,
 			known: sender.known,
 			reply: sender.reply,
+			contactMail: sender.contactMail,
 		},
 		{ address: fromAddress, account: sender.account },
 		undefined,

@@ -10,6 +10,7 @@ import type { UserRow } from "../accounts/accounts-repo";
 import type { Db } from "../db/client";
 import { inboundSeen, userAddresses, users } from "../db/schema";
 import { type KnownRows, knownRowsOf, knownRowsQueries } from "../tracking/known-rows";
+import { type ContactAhead, type ContactMailLookup, contactAheadOf, contactAheadQueries } from "./contact-read-ahead";
 import { type ReplyAhead, replyAheadOf, replyAheadQueries } from "./reply-read-ahead";
 
 /** What a batch of these statements returns, statement by statement. */
@@ -22,6 +23,8 @@ export interface SenderLookup {
 	known?: KnownRows;
 	/** A reply's token and what its kinds read (reply-read-ahead.ts). */
 	reply?: ReplyAhead;
+	/** Whose contact the sender is, and their thread (contact-read-ahead.ts). */
+	contactMail?: ContactAhead;
 }
 
 /** What to read ahead: the addresses on the mail and the Message-IDs it refers to. */
@@ -30,6 +33,8 @@ export interface ReadAhead {
 	messageIds: readonly string[];
 	/** The hash of a reply address's token. */
 	tokenHash?: string;
+	/** Mail that may be a contact's, if the sender has no account. */
+	contactMail?: ContactMailLookup;
 }
 
 export async function lookupSender(
@@ -65,7 +70,8 @@ export async function lookupSender(
 	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0;
 	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds) : null;
 	const replyQ = ahead.tokenHash !== undefined ? replyAheadQueries(db, ahead.tokenHash) : null;
-	const results: unknown[] = await db.batch([...base, ...(knownQ ?? []), ...(replyQ ?? [])]);
+	const contactQ = ahead.contactMail ? contactAheadQueries(db, ahead.contactMail) : null;
+	const results: unknown[] = await db.batch([...base, ...(knownQ ?? []), ...(replyQ ?? []), ...(contactQ ?? [])]);
 	const [seen, found, addresses] = results.slice(0, base.length) as Rows<typeof base>;
 	let at = base.length;
 	const next = <Q extends readonly unknown[]>(q: Q | null): Rows<Q> | null => {
@@ -75,6 +81,7 @@ export async function lookupSender(
 	};
 	const knownRows = next(knownQ);
 	const replyRows = next(replyQ);
+	const contactRows = next(contactQ);
 	const row = found[0];
 	return {
 		seen: seen.length > 0,
@@ -83,5 +90,8 @@ export async function lookupSender(
 			: null,
 		...(row && knownRows ? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, knownRows) } : {}),
 		...(ahead.tokenHash !== undefined && replyRows ? { reply: replyAheadOf(ahead.tokenHash, replyRows) } : {}),
+		...(!row && ahead.contactMail && contactRows
+			? { contactMail: contactAheadOf(ahead.contactMail, contactRows) }
+			: {}),
 	};
 }
