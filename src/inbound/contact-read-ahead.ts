@@ -66,5 +66,9 @@ type Results = [UserRow[], ...Parameters<typeof knownRowsOf>[3]];
 
 export function contactAheadOf(m: ContactMailLookup, [user, ...known]: Results): ContactAhead {
 	const u = user[0] ?? null;
-	return { address: m.address, user: u, known: u ? knownRowsOf(u.id, [m.address], [], known) : null };
+	return {
+		address: m.address,
+		user: u,
+		known: u ? knownRowsOf(u.id, [m.address], [], known, { threads: false }) : null,
+	};
 }

@@ -117,7 +117,7 @@ export function replyAheadOf(tokenHash: string, [token, user, addresses, items, 
 					byEmail: new Map(),
 					byId: new Map(people.filter((c) => c.userId === u.id).map((c) => [c.id, c])),
 					openNudges: new Map(open.filter((n) => n.contactId !== null).map((n) => [n.contactId as string, n])),
-					threads: [],
+					threads: null,
 					messageIds: new Set(),
 					messages: [],
 				}

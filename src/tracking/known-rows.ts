@@ -34,8 +34,8 @@ export interface KnownRows {
 	byId: ReadonlyMap<string, ContactRow>;
 	/** Open nudges of every contact in `byId`, by contact id. */
 	openNudges: ReadonlyMap<string, NudgeRow>;
-	/** Threads of the contacts in `byEmail`, newest first. */
-	threads: readonly ThreadRow[];
+	/** Threads of the contacts in `byEmail`, newest first; null when they were not read. */
+	threads: readonly ThreadRow[] | null;
 	/** The Message-IDs looked up, and those found. */
 	messageIds: ReadonlySet<string>;
 	messages: readonly MessageRef[];
@@ -48,9 +48,18 @@ const mine = alias(contacts, "known_contact");
  * (a subquery, so they can run before the user is known). Every lookup is by
  * index, per address: a large account costs what a small one does.
  */
-export function knownRowsQueries(db: Db, userId: SQLWrapper, emails: readonly string[], messageIds: readonly string[]) {
+export function knownRowsQueries(
+	db: Db,
+	userId: SQLWrapper,
+	emails: readonly string[],
+	messageIds: readonly string[],
+	/** Without the threads (a reply needs only the contact and its open nudge). */
+	opts: { threads: boolean } = { threads: true },
+) {
 	const e = emails.length ? emails.slice(0, MAX_KNOWN_ADDRESSES) : [""];
-	const m = messageIds.length ? messageIds.slice(0, MAX_KNOWN_MESSAGES) : [""];
+	const m = messageIds.slice(0, MAX_KNOWN_MESSAGES);
+	// A part with nothing to look up stays in the batch (its place is its meaning) but reads nothing.
+	const nothing = sql`0`;
 	const theirs = and(eq(mine.userId, userId), inArray(mine.email, e));
 	// The contacts and their referrers, by primary key (an OR here would walk all the user's contacts).
 	const withReferrers = union(
@@ -70,16 +79,18 @@ export function knownRowsQueries(db: Db, userId: SQLWrapper, emails: readonly st
 			.select()
 			.from(threads)
 			.where(
-				and(
-					eq(threads.userId, userId),
-					inArray(threads.contactId, db.select({ id: mine.id }).from(mine).where(theirs)),
-				),
+				opts.threads
+					? and(
+							eq(threads.userId, userId),
+							inArray(threads.contactId, db.select({ id: mine.id }).from(mine).where(theirs)),
+						)
+					: nothing,
 			)
 			.orderBy(desc(threads.updatedAt)),
 		db
 			.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
 			.from(messages)
-			.where(and(eq(messages.userId, userId), inArray(messages.messageId, m))),
+			.where(m.length ? and(eq(messages.userId, userId), inArray(messages.messageId, m)) : nothing),
 	] as const;
 }
 
@@ -90,6 +101,7 @@ export function knownRowsOf(
 	emails: readonly string[],
 	messageIds: readonly string[],
 	[found, open, threadRows, refs]: Results,
+	opts: { threads: boolean } = { threads: true },
 ): KnownRows {
 	const asked = new Set(emails.slice(0, MAX_KNOWN_ADDRESSES));
 	const byId = new Map(found.filter((c) => c.userId === userId).map((c) => [c.id, c]));
@@ -100,7 +112,7 @@ export function knownRowsOf(
 		byEmail,
 		byId,
 		openNudges: new Map(open.filter((n) => n.contactId !== null).map((n) => [n.contactId as string, n])),
-		threads: threadRows.filter((t) => t.userId === userId),
+		threads: opts.threads ? threadRows.filter((t) => t.userId === userId) : null,
 		messageIds: new Set(messageIds.slice(0, MAX_KNOWN_MESSAGES)),
 		messages: refs,
 	};

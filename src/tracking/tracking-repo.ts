@@ -86,12 +86,14 @@ export function createTrackingRepo(db: Db, known?: KnownRows) {
 			if (!contactIds.length || !keys.length) return [];
 			const ids = contactIds.slice(0, CHUNK / 2);
 			const wanted = new Set(keys.slice(0, CHUNK / 2));
+			const read = known?.threads;
 			if (
+				read &&
 				known?.userId === userId &&
 				ids.every((id) => known.byEmail.get(known.byId.get(id)?.email ?? "")?.id === id)
 			) {
 				const mine = new Set(ids);
-				return known.threads.filter((t) => t.contactId !== null && mine.has(t.contactId) && wanted.has(t.subjectKey));
+				return read.filter((t) => t.contactId !== null && mine.has(t.contactId) && wanted.has(t.subjectKey));
 			}
 			return db
 				.select()
