@@ -44,7 +44,7 @@ export async function lookupSender(
 	recipient: string,
 	ahead: ReadAhead = { emails: [], messageIds: [] },
 ): Promise<SenderLookup> {
-	const owner = db.select({ id: userAddresses.userId }).from(userAddresses).where(eq(userAddresses.address, address));
+	const owner = sql`(select user_id from user_addresses where address = ${address})`;
 	const base = [
 		db
 			.select({ k: inboundSeen.messageKey })

@@ -7,7 +7,6 @@
  * so a read ahead only saves round trips and never changes an answer.
  */
 import { and, desc, eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
-import { alias, union } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, messages, nudges, threads } from "../db/schema";
 import { OPEN_NUDGE_STATES } from "./nudge-kinds";
@@ -41,8 +40,6 @@ export interface KnownRows {
 	messages: readonly MessageRef[];
 }
 
-const mine = alias(contacts, "known_contact");
-
 /**
  * The read-ahead statements for `db.batch`, for the user whose id `userId` yields
  * (a subquery, so they can run before the user is known). Every lookup is by
@@ -60,15 +57,10 @@ export function knownRowsQueries(
 	const m = messageIds.slice(0, MAX_KNOWN_MESSAGES);
 	// A part with nothing to look up stays in the batch (its place is its meaning) but reads nothing.
 	const nothing = sql`0`;
-	const theirs = and(eq(mine.userId, userId), inArray(mine.email, e));
+	// Hand-written subqueries: drizzle renders nested builders slowly, and this runs for every email.
 	// The contacts and their referrers, by primary key (an OR here would walk all the user's contacts).
-	const withReferrers = union(
-		db.select({ id: mine.id }).from(mine).where(theirs),
-		db
-			.select({ id: sql<string>`${mine.referrerId}`.as("id") })
-			.from(mine)
-			.where(theirs),
-	);
+	const theirs = sql`(select id from contacts where user_id = ${userId} and email in ${e})`;
+	const withReferrers = sql`(select id from contacts where user_id = ${userId} and email in ${e} union select referrer_id from contacts where user_id = ${userId} and email in ${e})`;
 	return [
 		db.select().from(contacts).where(inArray(contacts.id, withReferrers)),
 		db
@@ -78,14 +70,7 @@ export function knownRowsQueries(
 		db
 			.select()
 			.from(threads)
-			.where(
-				opts.threads
-					? and(
-							eq(threads.userId, userId),
-							inArray(threads.contactId, db.select({ id: mine.id }).from(mine).where(theirs)),
-						)
-					: nothing,
-			)
+			.where(opts.threads ? and(eq(threads.userId, userId), inArray(threads.contactId, theirs)) : nothing)
 			.orderBy(desc(threads.updatedAt)),
 		db
 			.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
