@@ -118,6 +118,7 @@ export function replyAheadOf(tokenHash: string, [token, user, addresses, items, 
 					byId: new Map(people.filter((c) => c.userId === u.id).map((c) => [c.id, c])),
 					openNudges: new Map(open.filter((n) => n.contactId !== null).map((n) => [n.contactId as string, n])),
 					threads: null,
+					byKey: null,
 					messageIds: new Set(),
 					messages: [],
 				}

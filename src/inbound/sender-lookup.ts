@@ -31,6 +31,8 @@ export interface SenderLookup {
 export interface ReadAhead {
 	emails: readonly string[];
 	messageIds: readonly string[];
+	/** A meeting's thread key (met@), to read the user's threads under it. */
+	threadKey?: string;
 	/** The hash of a reply address's token. */
 	tokenHash?: string;
 	/** Mail that may be a contact's, if the sender has no account. */
@@ -67,8 +69,9 @@ export async function lookupSender(
 			.where(eq(userAddresses.userId, owner))
 			.orderBy(desc(userAddresses.isPrimary), asc(userAddresses.createdAt)),
 	] as const;
-	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0;
-	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds) : null;
+	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0 || ahead.threadKey !== undefined;
+	const opts = { threads: true, key: ahead.threadKey };
+	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds, opts) : null;
 	const replyQ = ahead.tokenHash !== undefined ? replyAheadQueries(db, ahead.tokenHash) : null;
 	const contactQ = ahead.contactMail ? contactAheadQueries(db, ahead.contactMail) : null;
 	const results: unknown[] = await db.batch([...base, ...(knownQ ?? []), ...(replyQ ?? []), ...(contactQ ?? [])]);
@@ -88,7 +91,7 @@ export async function lookupSender(
 		account: row
 			? { user: row.user, addressVerified: row.addressVerifiedAt !== null, addresses: addresses.map((a) => a.address) }
 			: null,
-		...(row && knownRows ? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, knownRows) } : {}),
+		...(row && knownRows ? { known: knownRowsOf(row.user.id, ahead.emails, ahead.messageIds, knownRows, opts) } : {}),
 		...(ahead.tokenHash !== undefined && replyRows ? { reply: replyAheadOf(ahead.tokenHash, replyRows) } : {}),
 		...(!row && ahead.contactMail && contactRows
 			? { contactMail: contactAheadOf(ahead.contactMail, contactRows) }

@@ -38,6 +38,8 @@ export interface KnownRows {
 	/** The Message-IDs looked up, and those found. */
 	messageIds: ReadonlySet<string>;
 	messages: readonly MessageRef[];
+	/** The user's threads under one key (a meeting's), when it was read ahead. */
+	byKey: { key: string; threads: readonly ThreadRow[] } | null;
 }
 
 /**
@@ -50,8 +52,8 @@ export function knownRowsQueries(
 	userId: SQLWrapper,
 	emails: readonly string[],
 	messageIds: readonly string[],
-	/** Without the threads (a reply needs only the contact and its open nudge). */
-	opts: { threads: boolean } = { threads: true },
+	/** Without the threads (a reply needs only the contact and its open nudge); the threads under `key`. */
+	opts: { threads: boolean; key?: string } = { threads: true },
 ) {
 	const e = emails.length ? emails.slice(0, MAX_KNOWN_ADDRESSES) : [""];
 	const m = messageIds.slice(0, MAX_KNOWN_MESSAGES);
@@ -76,17 +78,21 @@ export function knownRowsQueries(
 			.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
 			.from(messages)
 			.where(m.length ? and(eq(messages.userId, userId), inArray(messages.messageId, m)) : nothing),
+		db
+			.select()
+			.from(threads)
+			.where(opts.key !== undefined ? and(eq(threads.userId, userId), eq(threads.subjectKey, opts.key)) : nothing),
 	] as const;
 }
 
-type Results = [ContactRow[], NudgeRow[], ThreadRow[], MessageRef[]];
+type Results = [ContactRow[], NudgeRow[], ThreadRow[], MessageRef[], ThreadRow[]];
 
 export function knownRowsOf(
 	userId: string,
 	emails: readonly string[],
 	messageIds: readonly string[],
-	[found, open, threadRows, refs]: Results,
-	opts: { threads: boolean } = { threads: true },
+	[found, open, threadRows, refs, keyed]: Results,
+	opts: { threads: boolean; key?: string } = { threads: true },
 ): KnownRows {
 	const asked = new Set(emails.slice(0, MAX_KNOWN_ADDRESSES));
 	const byId = new Map(found.filter((c) => c.userId === userId).map((c) => [c.id, c]));
@@ -100,6 +106,7 @@ export function knownRowsOf(
 		threads: opts.threads ? threadRows.filter((t) => t.userId === userId) : null,
 		messageIds: new Set(messageIds.slice(0, MAX_KNOWN_MESSAGES)),
 		messages: refs,
+		byKey: opts.key !== undefined ? { key: opts.key, threads: keyed.filter((t) => t.userId === userId) } : null,
 	};
 }
 

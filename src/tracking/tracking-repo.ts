@@ -109,6 +109,7 @@ export function createTrackingRepo(db: Db, known?: KnownRows) {
 		},
 
 		async threadsByKey(userId: string, key: string): Promise<ThreadRow[]> {
+			if (known?.userId === userId && known.byKey?.key === key) return [...known.byKey.threads];
 			return db
 				.select()
 				.from(threads)
