@@ -47,7 +47,7 @@ export function contactAheadQueries(db: Db, m: ContactMailLookup) {
 	const owner = ownerOf(m);
 	return [
 		db.select().from(users).where(eq(users.id, owner)).limit(1),
-		...knownRowsQueries(db, owner, [m.address], []),
+		...knownRowsQueries(db, owner, [m.address], [], { threads: false }),
 	] as const;
 }
 

@@ -9,12 +9,13 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Db } from "../db/client";
 import { inboundSeen, userAddresses, users } from "../db/schema";
+import { nonEmpty } from "../lib/non-empty";
 import { type KnownRows, knownRowsOf, knownRowsQueries } from "../tracking/known-rows";
 import { type ContactAhead, type ContactMailLookup, contactAheadOf, contactAheadQueries } from "./contact-read-ahead";
 import { type ReplyAhead, replyAheadOf, replyAheadQueries } from "./reply-read-ahead";
 
 /** What a batch of these statements returns, statement by statement. */
-type Rows<Q extends readonly unknown[]> = { -readonly [K in keyof Q]: Awaited<Q[K]> };
+type Rows<Q extends readonly unknown[]> = { -readonly [K in keyof Q]: Awaited<NonNullable<Q[K]>> };
 
 export interface SenderLookup {
 	seen: boolean;
@@ -74,7 +75,11 @@ export async function lookupSender(
 	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds, opts) : null;
 	const replyQ = ahead.tokenHash !== undefined ? replyAheadQueries(db, ahead.tokenHash) : null;
 	const contactQ = ahead.contactMail ? contactAheadQueries(db, ahead.contactMail) : null;
-	const results: unknown[] = await db.batch([...base, ...(knownQ ?? []), ...(replyQ ?? []), ...(contactQ ?? [])]);
+	// Parts with nothing to read are null: left out of the batch, they read as no rows.
+	const parts = [...base, ...(knownQ ?? []), ...(replyQ ?? []), ...(contactQ ?? [])];
+	const got: unknown[] = await db.batch(nonEmpty(parts.filter((p) => p !== null)));
+	let j = 0;
+	const results = parts.map((p) => (p === null ? [] : got[j++]));
 	const [seen, found, addresses] = results.slice(0, base.length) as Rows<typeof base>;
 	let at = base.length;
 	const next = <Q extends readonly unknown[]>(q: Q | null): Rows<Q> | null => {

@@ -57,8 +57,7 @@ export function knownRowsQueries(
 ) {
 	const e = emails.length ? emails.slice(0, MAX_KNOWN_ADDRESSES) : [""];
 	const m = messageIds.slice(0, MAX_KNOWN_MESSAGES);
-	// A part with nothing to look up stays in the batch (its place is its meaning) but reads nothing.
-	const nothing = sql`0`;
+	// A part with nothing to look up is null: the batch skips it, and it reads as no rows.
 	// Hand-written subqueries: drizzle renders nested builders slowly, and this runs for every email.
 	// The contacts and their referrers, by primary key (an OR here would walk all the user's contacts).
 	const theirs = sql`(select id from contacts where user_id = ${userId} and email in ${e})`;
@@ -69,19 +68,25 @@ export function knownRowsQueries(
 			.select()
 			.from(nudges)
 			.where(and(inArray(nudges.contactId, withReferrers), inArray(nudges.state, OPEN_NUDGE_STATES))),
-		db
-			.select()
-			.from(threads)
-			.where(opts.threads ? and(eq(threads.userId, userId), inArray(threads.contactId, theirs)) : nothing)
-			.orderBy(desc(threads.updatedAt)),
-		db
-			.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
-			.from(messages)
-			.where(m.length ? and(eq(messages.userId, userId), inArray(messages.messageId, m)) : nothing),
-		db
-			.select()
-			.from(threads)
-			.where(opts.key !== undefined ? and(eq(threads.userId, userId), eq(threads.subjectKey, opts.key)) : nothing),
+		opts.threads
+			? db
+					.select()
+					.from(threads)
+					.where(and(eq(threads.userId, userId), inArray(threads.contactId, theirs)))
+					.orderBy(desc(threads.updatedAt))
+			: null,
+		m.length
+			? db
+					.select({ messageId: messages.messageId, subject: messages.subject, direction: messages.direction })
+					.from(messages)
+					.where(and(eq(messages.userId, userId), inArray(messages.messageId, m)))
+			: null,
+		opts.key !== undefined
+			? db
+					.select()
+					.from(threads)
+					.where(and(eq(threads.userId, userId), eq(threads.subjectKey, opts.key)))
+			: null,
 	] as const;
 }
 
