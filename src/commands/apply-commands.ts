@@ -15,6 +15,7 @@ import type { ThreadEvent, Transition } from "../lifecycle/thread";
 import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
 import { formatDate, formatLocalNear, formatMinutes, localDate } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
+import type { KnownRows } from "../tracking/known-rows";
 import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
@@ -25,6 +26,8 @@ import { snoozeUntil } from "./snooze-until";
 export interface CommandContext {
 	services: Services;
 	now: Date;
+	/** Threads read ahead with the mail (tracking/known-rows.ts): those it holds cost no round trip. */
+	known?: KnownRows;
 }
 
 export interface Applied {
@@ -245,6 +248,8 @@ export async function applyCommands(
 			{ id: user.id, clock: user },
 			changes.map((x) => x.change),
 			now,
+			new Map(),
+			ctx.known,
 		);
 		out.writes.push(...lifecycle.writes);
 		for (const x of changes) {

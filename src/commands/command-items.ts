@@ -3,9 +3,9 @@ import { and, eq, inArray, like, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contacts, nudges } from "../db/schema";
 
-/** The row of one numbered item a mail showed. */
-function itemRows(db: Db, userId: string, ids: readonly string[]) {
-	return db
+export async function itemsByIds(db: Db, userId: string, ids: readonly string[]): Promise<NumberedItems> {
+	if (!ids.length) return [];
+	const rows = await db
 		.select({
 			id: nudges.id,
 			kind: nudges.kind,
@@ -20,18 +20,29 @@ function itemRows(db: Db, userId: string, ids: readonly string[]) {
 		.from(nudges)
 		.leftJoin(contacts, eq(contacts.id, nudges.contactId))
 		.where(and(eq(nudges.userId, userId), inArray(nudges.id, ids.slice(0, 90))));
+	return itemsIn(rows, ids);
 }
 
-export type Item = Awaited<ReturnType<typeof itemRows>>[number];
+export type Item = {
+	id: string;
+	kind: (typeof nudges.$inferSelect)["kind"];
+	state: (typeof nudges.$inferSelect)["state"];
+	attempt: number;
+	note: string | null;
+	threadId: string | null;
+	contactId: string | null;
+	contactName: string | null;
+	contactEmail: string | null;
+};
+
 /**
  * A mail's items by number: position n - 1 is item n, null where that item is gone
  * (its contact deleted since), so "3 done" never lands on what was item 4.
  */
 export type NumberedItems = readonly (Item | null)[];
 
-export async function itemsByIds(db: Db, userId: string, ids: readonly string[]): Promise<NumberedItems> {
-	if (!ids.length) return [];
-	const rows = await itemRows(db, userId, ids);
+/** The items among `rows` (the user's, read already), numbered as the mail numbered them. */
+export function itemsIn(rows: readonly Item[], ids: readonly string[]): NumberedItems {
 	return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 

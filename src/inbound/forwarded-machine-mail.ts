@@ -28,7 +28,7 @@ export function forwardedBounce(fwd: ForwardedOriginal) {
 export async function trackBounce(ctx: InboundContext, account: Account, failed: readonly string[]): Promise<Effects> {
 	const { user } = account;
 	const { db } = ctx.services;
-	const found = await createTrackingRepo(db).contactsByEmail(user.id, failed);
+	const found = await createTrackingRepo(db, ctx.known).contactsByEmail(user.id, failed);
 	const all = [...found.values()];
 	if (!all.length) return ignored(user.id, { reason: "bounce_untracked", addresses: failed.slice(0, 5) });
 	const { writes, applied } = await applyThreadChanges(
@@ -36,6 +36,8 @@ export async function trackBounce(ctx: InboundContext, account: Account, failed:
 		{ id: user.id, clock: user },
 		all.map((c) => ({ contactId: c.id, event: { type: "bounce" } })),
 		ctx.now,
+		new Map(),
+		ctx.known,
 	);
 	// Told once: an address already stopped (the same bounce forwarded again) is not news.
 	const stopped = new Set(applied.filter((a) => a.transition.result === "applied").map((a) => a.contactId));

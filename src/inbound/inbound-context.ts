@@ -2,7 +2,9 @@
 import type { UserRow } from "../accounts/accounts-repo";
 import type { Services } from "../app/services";
 import type { Write } from "../db/write";
+import type { KnownRows } from "../tracking/known-rows";
 import type { Route } from "./address-grammar";
+import type { ContactAhead } from "./contact-read-ahead";
 import type { InboundEmail } from "./inbound-email";
 import {
 	type AcceptedReason,
@@ -12,6 +14,7 @@ import {
 	ignoredOutcome,
 } from "./inbound-outcome";
 import type { ParsedMail } from "./parse-message";
+import type { ReplyAhead } from "./reply-read-ahead";
 
 export interface Effects {
 	outcome: InboundOutcome;
@@ -42,6 +45,12 @@ export interface InboundContext {
 	/** Id of this email's inbound_log row (written by the edge). */
 	logId: string;
 	releaseHeld: ReleaseHeld;
+	/** Rows read ahead with the sender lookup (tracking/known-rows.ts): the kinds' reads they cover cost nothing. */
+	known?: KnownRows;
+	/** For a reply to our mail: its token and what the reply kinds read, read ahead (reply-read-ahead.ts). */
+	reply?: ReplyAhead;
+	/** For mail from someone without an account: whose contact they are, read ahead (contact-read-ahead.ts). */
+	contactMail?: ContactAhead;
 }
 
 /** A verified, active (or paused) user and their addresses. */

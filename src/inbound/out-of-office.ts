@@ -28,11 +28,11 @@ export async function moveForAbsence(
 ): Promise<Effects | null> {
 	const { user } = account;
 	// Cheap checks first: chrono reads the text only for a contact with a pending follow-up.
-	const repo = createTrackingRepo(ctx.services.db);
+	const repo = createTrackingRepo(ctx.services.db, ctx.known);
 	const contact = (await repo.contactsByEmail(user.id, [contactAddress])).get(contactAddress);
 	if (!contact) return null;
 	const { db } = ctx.services;
-	const threads = await loadThreads(db, user.id, [contact.id]);
+	const threads = await loadThreads(db, user.id, [contact.id], ctx.known);
 	const open = threads.get(contact.id)?.open;
 	if (!open || !isFollowUp(open.kind)) return null;
 	const back = parseReturnDate(text.slice(0, OOO_TEXT_MAX), sentAt, user.timezone);

@@ -9,15 +9,21 @@
  */
 import type { Services } from "../app/services";
 import { sha256Hex } from "../lib/crypto";
+import { hashSecretToken } from "../lib/secret-token";
 import { routeRecipient } from "./address-grammar";
 import { detectAutomatic } from "./automatic-mail";
+import { fitsAhead } from "./contact-read-ahead";
+import { extractForward } from "./forwarded-message";
 import type { Effects, ReleaseHeld } from "./inbound-context";
 import type { InboundEmail } from "./inbound-email";
 import { type InboundOutcome, ignoredOutcome, rejectedOutcome } from "./inbound-outcome";
+import { contactMailIn } from "./kinds/contact-reply";
+import { meetingKeyOf } from "./kinds/met";
 import { runKinds } from "./kinds/run-kinds";
 import { type MailHeaders, readHeaders } from "./mail-headers";
 import { absenceFromContact } from "./out-of-office";
 import { type ParsedMail, parseMessage } from "./parse-message";
+import { readAheadFor, tracksPeople } from "./read-ahead";
 import { checkSenderAuth } from "./sender-auth";
 import { lookupSender } from "./sender-lookup";
 
@@ -100,7 +106,24 @@ export async function processInbound(
 		const why = { reason: `automatic_${automatic.kind}`, why: automatic.why } as const;
 		return final(ignoredOutcome(null, why), mail, messageKey);
 	}
-	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs);
+	const route = routeRecipient(email.envelopeTo, config.mailDomain);
+	// Read once: for the read-ahead here, and for the kinds (a failure is theirs to report).
+	const forwarded = tracksPeople(route) ? extractForward(mail) : null;
+	const fwd = forwarded ? await forwarded.catch(() => null) : null;
+	// The kinds before contact mail's take these routes whoever sends (ordered-kinds.ts).
+	const contactMail =
+		route.kind === "reply" || route.kind === "other_domain"
+			? null
+			: contactMailIn(fromAddress, mail, config.mailDomain);
+	const ahead = {
+		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress),
+		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
+		...(contactMail && fitsAhead(contactMail) ? { contactMail } : {}),
+		...(route.kind === "met"
+			? { threadKey: meetingKeyOf(fwd?.subject ?? mail.subject, mail.messageId, messageKey) }
+			: {}),
+	};
+	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs, ahead);
 	if (sender.seen) {
 		return final(ignoredOutcome(null, { reason: "duplicate" }), mail, messageKey);
 	}
@@ -110,12 +133,17 @@ export async function processInbound(
 			now: services.clock.now(),
 			email,
 			mail,
-			route: routeRecipient(email.envelopeTo, config.mailDomain),
+			route,
 			messageKey,
 			logId: opts.logId,
 			releaseHeld: opts.releaseHeld,
+			known: sender.known,
+			reply: sender.reply,
+			contactMail: sender.contactMail,
 		},
 		{ address: fromAddress, account: sender.account },
+		undefined,
+		forwarded,
 	);
 	return { effects, mail, messageKey };
 }

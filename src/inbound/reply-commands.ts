@@ -8,7 +8,7 @@
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { applyCommands } from "../commands/apply-commands";
 import { describeIssue, parseCommands } from "../commands/command-grammar";
-import { itemsByIds, presentItems } from "../commands/command-items";
+import { itemsByIds, itemsIn, presentItems } from "../commands/command-items";
 import { prepareCommands, readQuestion } from "../commands/prepare-commands";
 import { logRecovered } from "../lib/log";
 import { newText } from "../lib/new-text";
@@ -40,18 +40,22 @@ function readContext(json: string): TokenContext {
 export async function handleCommandReply(ctx: InboundContext, token: TokenRow): Promise<Effects> {
 	const { db, config } = ctx.services;
 	const accounts = createAccountsRepo(db);
-	const user = await accounts.findById(token.userId);
+	// Read ahead with the sender lookup when this is the token it read (reply-read-ahead.ts).
+	const ahead = ctx.reply?.token?.id === token.id && ctx.reply.user?.id === token.userId ? ctx.reply : null;
+	const user = ahead ? ahead.user : await accounts.findById(token.userId);
 	if (!user || user.status === "pending") return ignored(token.userId, { reason: "account_not_active" });
-	const addresses = await accounts.addressesOf(user.id);
+	const addresses = ahead ? ahead.addresses : await accounts.addressesOf(user.id);
 	const context = readContext(token.contextJson);
-	const items = await itemsByIds(db, user.id, context.nudges ?? []);
+	const items = ahead
+		? itemsIn(ahead.items, context.nudges ?? [])
+		: await itemsByIds(db, user.id, context.nudges ?? []);
 	const parsed = parseCommands(newText(ctx.mail.text), readQuestion(context.question) ?? undefined);
 	// A List-Unsubscribe mailto arrives with the subject "unsubscribe" and no body.
 	if (!parsed.commands.length && /^\s*unsubscribe\s*$/i.test(ctx.mail.subject)) {
 		parsed.commands.push({ action: { kind: "pause" }, target: { kind: "implicit" }, line: "unsubscribe" });
 	}
 	const prepared = prepareCommands(parsed.commands, presentItems(items), ctx.now, user);
-	const applied = await applyCommands(ctx, { user }, items, prepared.commands);
+	const applied = await applyCommands({ ...ctx, known: ahead?.known ?? undefined }, { user }, items, prepared.commands);
 	const problems = [...prepared.problems, ...applied.problems, ...parsed.issues.map(describeIssue)];
 	if (!parsed.commands.length && !parsed.issues.length) problems.push("I didn't find a command in your reply.");
 	const { question } = prepared;

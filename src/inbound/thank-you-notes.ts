@@ -37,7 +37,7 @@ export async function scheduleMeetings(
 ): Promise<{ writes: Write[]; names: string[]; due: Date | null }> {
 	const { user } = account;
 	const { db } = ctx.services;
-	const repo = createTrackingRepo(db);
+	const repo = createTrackingRepo(db, ctx.known);
 	const now = ctx.now;
 	const ensured = await ensureContacts(repo, user.id, people, { status: "new", touch: false, now });
 	const writes = [...ensured.writes];
@@ -67,7 +67,7 @@ export async function scheduleMeetings(
 			event: { type: "met", at: meeting.end, threadId, thanked: meeting.thanked },
 		});
 	}
-	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads, ctx.known);
 	writes.push(...lifecycle.writes);
 	const due =
 		lifecycle.applied.find((a) => a.transition.open?.kind === "thank_you")?.transition.open?.due.dueAt ?? null;

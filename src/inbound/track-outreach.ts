@@ -43,7 +43,7 @@ const KIND_WORDS: Record<string, string> = {
 
 export async function trackOutreach(ctx: InboundContext, account: Account, o: Outreach): Promise<Effects> {
 	const { db } = ctx.services;
-	const repo = createTrackingRepo(db);
+	const repo = createTrackingRepo(db, ctx.known);
 	const { user } = account;
 	const now = ctx.now;
 	const writes: Write[] = [];
@@ -135,7 +135,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 					},
 		});
 	}
-	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads, ctx.known);
 	writes.push(...lifecycle.writes);
 
 	const lines = lifecycle.applied.map((a) => {

@@ -3,47 +3,72 @@
  * nudge) in one round trip, runs events through the transition function, and
  * returns the writes for the caller's single batch. Scoped to one user.
  */
-import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { alias, union } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contacts, nudges } from "../db/schema";
 import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
 import type { UserClock } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
-import { isOpen, OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
+import type { KnownRows } from "../tracking/known-rows";
+import { isOpen, OPEN_NUDGE_STATES, openNudge } from "../tracking/nudge-kinds";
 import type { OpenNudge, Thread, ThreadEvent, Transition } from "./thread";
 import { transition } from "./transition";
 
 const CHUNK = 45;
 const inner = alias(contacts, "asked");
 
-/** The threads of these contacts and of their referrers, keyed by contact id. */
-export async function loadThreads(db: Db, userId: string, contactIds: readonly string[]): Promise<Map<string, Thread>> {
+/** The threads of these contacts and their referrers from rows read ahead; null when they do not cover them all. */
+function knownThreads(
+	known: KnownRows | undefined,
+	userId: string,
+	ids: readonly string[],
+): Map<string, Thread> | null {
+	if (known?.userId !== userId) return null;
 	const out = new Map<string, Thread>();
+	for (const id of ids) {
+		const c = known.byId.get(id);
+		if (!c) return null;
+		const r = c.referrerId === null ? null : known.byId.get(c.referrerId);
+		if (r === undefined) return null;
+		out.set(c.id, threadOf(c, known.openNudges.get(c.id) ?? null));
+		if (r) out.set(r.id, threadOf(r, known.openNudges.get(r.id) ?? null));
+	}
+	return out;
+}
+
+/** The threads of these contacts and of their referrers, keyed by contact id. */
+export async function loadThreads(
+	db: Db,
+	userId: string,
+	contactIds: readonly string[],
+	known?: KnownRows,
+): Promise<Map<string, Thread>> {
 	const ids = [...new Set(contactIds)];
+	const ahead = knownThreads(known, userId, ids);
+	if (ahead) return ahead;
+	const out = new Map<string, Thread>();
 	for (let i = 0; i < ids.length; i += CHUNK) {
 		const part = ids.slice(i, i + CHUNK);
+		// By primary key, the contacts then their referrers (an OR here would walk all the user's contacts).
+		const wanted = union(
+			db
+				.select({ id: inner.id })
+				.from(inner)
+				.where(and(eq(inner.userId, userId), inArray(inner.id, part))),
+			db
+				.select({ id: sql<string>`${inner.referrerId}`.as("id") })
+				.from(inner)
+				.where(and(eq(inner.userId, userId), inArray(inner.id, part))),
+		);
 		const rows = await db
 			.select({ c: contacts, n: nudges })
 			.from(contacts)
-			.leftJoin(nudges, and(eq(nudges.contactId, contacts.id), inArray(nudges.state, OPEN_NUDGE_STATES)))
-			.where(
-				and(
-					eq(contacts.userId, userId),
-					or(
-						inArray(contacts.id, part),
-						inArray(
-							contacts.id,
-							db
-								.select({ id: sql`${inner.referrerId}` })
-								.from(inner)
-								.where(and(eq(inner.userId, userId), inArray(inner.id, part))),
-						),
-					),
-				),
-			);
-		for (const { c, n } of rows) out.set(c.id, threadOf(c, n));
+			.leftJoin(nudges, and(eq(nudges.contactId, contacts.id), openNudge(nudges.state)))
+			// By id alone: with user_id here too, the planner may walk the user's contacts instead (checked below).
+			.where(inArray(contacts.id, wanted));
+		for (const { c, n } of rows) if (c.userId === userId) out.set(c.id, threadOf(c, n));
 	}
 	return out;
 }
@@ -118,10 +143,12 @@ export async function applyThreadChanges(
 	changes: readonly ThreadChange[],
 	now: Date,
 	threads: Map<string, Thread> = new Map(),
+	/** Rows read ahead for this email: threads they hold cost no round trip. */
+	known?: KnownRows,
 ): Promise<{ writes: Write[]; applied: AppliedChange[] }> {
 	const missing = changes.map((c) => c.contactId).filter((id) => !threads.has(id));
 	if (missing.length)
-		for (const [id, t] of await loadThreads(db, user.id, missing)) if (!threads.has(id)) threads.set(id, t);
+		for (const [id, t] of await loadThreads(db, user.id, missing, known)) if (!threads.has(id)) threads.set(id, t);
 	const writes: Write[] = [];
 	const applied: AppliedChange[] = [];
 	const queue = [...changes];

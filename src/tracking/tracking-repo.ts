@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { contacts, messages, nudges, type THREAD_KINDS, threads } from "../db/schema";
 import { newId } from "../lib/crypto";
 import type { DueTime } from "../time/resolve-delay";
+import { type KnownRows, knownContacts } from "./known-rows";
 import type { NudgeKind } from "./nudge-kinds";
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -45,9 +46,12 @@ const chunks = <T>(items: readonly T[]) => {
 	return out;
 };
 
-export function createTrackingRepo(db: Db) {
+/** `known`: rows read ahead for this email (known-rows.ts); reads they cover cost no round trip. */
+export function createTrackingRepo(db: Db, known?: KnownRows) {
 	return {
 		async contactsByEmail(userId: string, emails: readonly string[]): Promise<Map<string, ContactRow>> {
+			const ahead = knownContacts(known, userId, emails);
+			if (ahead) return ahead;
 			const found = new Map<string, ContactRow>();
 			for (const part of chunks([...new Set(emails)])) {
 				const rows = await db
@@ -61,6 +65,10 @@ export function createTrackingRepo(db: Db) {
 
 		/** Messages of this user with these Message-IDs. */
 		async messagesById(userId: string, messageIds: readonly string[]) {
+			if (known?.userId === userId && messageIds.every((m) => known.messageIds.has(m))) {
+				const asked = new Set(messageIds);
+				return known.messages.filter((m) => asked.has(m.messageId));
+			}
 			const out: { messageId: string; subject: string; direction: "outbound" | "inbound" }[] = [];
 			for (const part of chunks([...new Set(messageIds)])) {
 				out.push(
@@ -76,6 +84,17 @@ export function createTrackingRepo(db: Db) {
 		/** The threads of these contacts under any of these subject keys, newest first. */
 		async threadsOf(userId: string, contactIds: readonly string[], keys: readonly string[]): Promise<ThreadRow[]> {
 			if (!contactIds.length || !keys.length) return [];
+			const ids = contactIds.slice(0, CHUNK / 2);
+			const wanted = new Set(keys.slice(0, CHUNK / 2));
+			const read = known?.threads;
+			if (
+				read &&
+				known?.userId === userId &&
+				ids.every((id) => known.byEmail.get(known.byId.get(id)?.email ?? "")?.id === id)
+			) {
+				const mine = new Set(ids);
+				return read.filter((t) => t.contactId !== null && mine.has(t.contactId) && wanted.has(t.subjectKey));
+			}
 			return db
 				.select()
 				.from(threads)
@@ -90,6 +109,7 @@ export function createTrackingRepo(db: Db) {
 		},
 
 		async threadsByKey(userId: string, key: string): Promise<ThreadRow[]> {
+			if (known?.userId === userId && known.byKey?.key === key) return [...known.byKey.threads];
 			return db
 				.select()
 				.from(threads)

@@ -4,6 +4,9 @@
  * place so the writes happen; and the floor: PostalMime.parse alone on the same
  * mail, plus one D1 batch of the same shape as the handler's writes.
  * performance.now() ticks in whole ms here, so means come from timing many together.
+ * D1's cost per email (round trips to the commit, rows read and written) is read
+ * from D1's result meta through a metering binding (test/support/metered-d1.ts);
+ * `scale` compares rows read per email for a user with 10 contacts and one with 10,000.
  */
 import { env } from "cloudflare:workers";
 import PostalMime from "postal-mime";
@@ -16,7 +19,10 @@ import { handleEmailEvent } from "../../src/inbound/email-event";
 import { extractForward } from "../../src/inbound/forwarded-message";
 import { parseMessage } from "../../src/inbound/parse-message";
 import { corpus, randomPeople } from "../support/corpus";
-import { authFor, buildMail, DOMAIN, db, signUp } from "../support/inbound";
+import { authFor, buildMail, DOMAIN, db, type Msg, signUp } from "../support/inbound";
+import { meteredInbound, replyTo, seedContacts } from "../support/inbound-cost";
+import { meteredD1, splitAtCommit } from "../support/metered-d1";
+import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z");
 const USERS = Array.from({ length: 10 }, (_, i) => `bench${i}@example.com`);
@@ -81,7 +87,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 it("inbound: handler vs floor", async () => {
 	for (const u of USERS) await signUp(u, T);
 	const set = emails();
-	const services = buildServices(requireConfig(env), fixedClock(T));
+	const meter = meteredD1(env.DB);
+	const services = buildServices(requireConfig({ ...env, DB: meter.db }), fixedClock(T));
 
 	// Floor 1: parse alone, same options as the handler.
 	let t0 = performance.now();
@@ -138,8 +145,10 @@ it("inbound: handler vs floor", async () => {
 	// The handler, one email at a time.
 	const each: number[] = [];
 	const outcomes: Record<string, number> = {};
+	const trips: ReturnType<typeof meter.trips>[] = [];
 	t0 = performance.now();
 	for (const e of set) {
+		meter.reset();
 		const s = performance.now();
 		const message = {
 			from: "x@example.com",
@@ -151,8 +160,19 @@ it("inbound: handler vs floor", async () => {
 		const o = await handleEmailEvent(message, services);
 		each.push(performance.now() - s);
 		outcomes[o.outcome] = (outcomes[o.outcome] ?? 0) + 1;
+		trips.push(meter.trips());
 	}
 	const mean = (performance.now() - t0) / set.length;
+	const cost = { trips: 0, maxTrips: 0, read: 0, written: 0, afterTrips: 0 };
+	for (const t of trips) {
+		const { processing, afterCommit } = splitAtCommit(t);
+		cost.trips += processing.roundTrips;
+		cost.maxTrips = Math.max(cost.maxTrips, processing.roundTrips);
+		cost.read += processing.rowsRead;
+		cost.written += processing.rowsWritten;
+		cost.afterTrips += afterCommit.roundTrips;
+	}
+	const scale = await scaleRows();
 	const under1MiB = each.filter((_, i) => (set[i]?.raw.byteLength ?? 0) < 1024 * 1024);
 	const result = {
 		n: set.length,
@@ -166,6 +186,12 @@ it("inbound: handler vs floor", async () => {
 		forward_detect_mean_ms: round(forwardMean),
 		ratio_to_floor: round(mean / (parseMean + batchMean)),
 		outcomes,
+		d1_round_trips_mean: round(cost.trips / set.length),
+		d1_round_trips_max: cost.maxTrips,
+		rows_read_mean: round(cost.read / set.length),
+		rows_written_mean: round(cost.written / set.length),
+		// Delivering the mail an email queued (claim, send, record), after its commit.
+		after_commit_round_trips_mean: round(cost.afterTrips / set.length),
 	};
 	console.log(
 		`BENCH inbound: ${result.n} emails, mean ${result.mean_ms} ms, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms (under 1 MiB), max ${result.max_ms} ms`,
@@ -174,6 +200,51 @@ it("inbound: handler vs floor", async () => {
 		`BENCH inbound floor: parse ${result.parse_mean_ms} ms + batch ${result.batch_mean_ms} ms = ${result.floor_ms} ms; handler/floor ${result.ratio_to_floor}x; forward detection ${result.forward_detect_mean_ms} ms`,
 	);
 	console.log(`BENCH inbound outcomes: ${JSON.stringify(outcomes)}`);
-	console.log(`BENCH_JSON ${JSON.stringify({ inbound: result })}`);
+	console.log(
+		`BENCH inbound D1 per email (to the commit): ${result.d1_round_trips_mean} round trips (max ${result.d1_round_trips_max}), ${result.rows_read_mean} rows read, ${result.rows_written_mean} written; ${result.after_commit_round_trips_mean} round trips after it`,
+	);
+	console.log(
+		`BENCH inbound scale: rows read per email ${scale.rows_read_per_email_small} (10 contacts) vs ${scale.rows_read_per_email_large} (${scale.large_contacts} contacts)`,
+	);
+	console.log(`BENCH_JSON ${JSON.stringify({ inbound: result, scale })}`);
 	expect(result.n).toBeGreaterThan(0);
 });
+
+/**
+ * Rows read per email, the same four mails (outreach to a new contact and to an
+ * existing one, a forward, a reply command) from a user with 10 contacts and one
+ * with 10,000.
+ */
+async function scaleRows() {
+	const LARGE = 10_000;
+	const metered = meteredInbound();
+	const mean = async (size: string, contacts: number) => {
+		const address = `bench-scale-${size}@example.com`;
+		const userId = await signUp(address, T);
+		await seedContacts(userId, contacts, T);
+		const at = (min: number) => new Date(T.getTime() + min * 60_000);
+		const mails: Msg[] = [
+			{ from: address, to: "Nia Vale <nia@vale.example>", subject: "Coffee?" },
+			{ from: address, to: "Seed 10 <seed10@seed.example>", subject: "Hello" },
+			{
+				from: address,
+				subject: "Fwd: Question",
+				body: "\n---------- Forwarded message ---------\nFrom: Eve Stone <eve@stone.example>\nDate: Mon, Nov 23, 2026 at 8:02 AM\nSubject: Question\nTo: Pat <pat@example.com>\n\nHi, a question.",
+			},
+		];
+		let rows = 0;
+		for (const [i, m] of mails.entries()) rows += (await metered(m, at(i + 1))).processing.rowsRead;
+		return { address, rows };
+	};
+	const small = await mean("small", 10);
+	const large = await mean("large", LARGE);
+	const digestAt = new Date(T.getTime() + 3 * 86_400_000);
+	await tick(digestAt);
+	const reply = async (address: string) =>
+		(await metered(await replyTo(address, "1 done", "Nia"), digestAt)).processing.rowsRead;
+	return {
+		rows_read_per_email_small: round((small.rows + (await reply(small.address))) / 4),
+		rows_read_per_email_large: round((large.rows + (await reply(large.address))) / 4),
+		large_contacts: LARGE,
+	};
+}

@@ -74,6 +74,8 @@ export const threads = sqliteTable(
 	(t) => [
 		index("threads_user_contact_subject_idx").on(t.userId, t.contactId, t.subjectKey),
 		index("threads_user_state_idx").on(t.userId, t.state),
+		// A meeting's threads by their key (met@, calendar invites): without it, a lookup walks the user's threads.
+		index("threads_user_subject_idx").on(t.userId, t.subjectKey),
 	],
 );
 

@@ -10,7 +10,9 @@ import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { messages, userAddresses } from "../../db/schema";
 import { applyThreadChanges } from "../../lifecycle/thread-store";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
+import type { ContactMailLookup } from "../contact-read-ahead";
 import { accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
+import type { ParsedMail } from "../parse-message";
 import { snippetOf } from "../snippet";
 import type { InboundKind } from "./inbound-kind";
 import { newSender } from "./new-sender";
@@ -18,12 +20,16 @@ import { newSender } from "./new-sender";
 /** Addresses and Message-IDs looked at, at most. */
 const MAX_LOOKUPS = 40;
 
-interface ContactMail {
-	address: string;
-	/** Message-IDs this mail answers. */
-	refs: string[];
-	/** Everyone else it went to. */
-	recipients: string[];
+type ContactMail = ContactMailLookup;
+
+/** What to look the sender up by, if this mail is a contact's: the Message-IDs it answers, the others it went to. */
+export function contactMailIn(address: string, mail: ParsedMail, mailDomain: string): ContactMail | null {
+	const ours = `@${mailDomain}`;
+	const refs = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])].slice(0, MAX_LOOKUPS);
+	const recipients = [...new Set([...mail.to, ...mail.cc].map((p) => p.address))]
+		.filter((a) => a && !a.endsWith(ours) && a !== address)
+		.slice(0, MAX_LOOKUPS);
+	return refs.length || recipients.length ? { address, refs, recipients } : null;
 }
 
 /** Which user this is a contact's mail to: through a Message-ID we stored, else a verified address in To/Cc. */
@@ -50,12 +56,15 @@ async function whoseContact(ctx: InboundContext, m: ContactMail): Promise<string
 }
 
 async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<Effects> {
-	const userId = await whoseContact(ctx, m);
+	// Read ahead with the sender lookup for this very mail (contact-read-ahead.ts), else read here.
+	const ahead = ctx.contactMail?.address === m.address ? ctx.contactMail : null;
+	const userId = ahead ? (ahead.user?.id ?? null) : await whoseContact(ctx, m);
 	if (!userId) return newSender.process(ctx, { address: m.address });
 	const { db } = ctx.services;
-	const repo = createTrackingRepo(db);
+	const known = ahead?.known ?? undefined;
+	const repo = createTrackingRepo(db, known);
 	const [user, contact] = await Promise.all([
-		createAccountsRepo(db).findById(userId),
+		ahead ? ahead.user : createAccountsRepo(db).findById(userId),
 		repo.contactsByEmail(userId, [m.address]).then((found) => found.get(m.address)),
 	]);
 	if (!user || !contact) return ignored(userId, { reason: "contact_mail_untracked" });
@@ -65,6 +74,8 @@ async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<
 		{ id: user.id, clock: user },
 		[{ contactId: contact.id, event: { type: "reply", at } }],
 		ctx.now,
+		new Map(),
+		known,
 	);
 	writes.push(repo.markReplied(userId, contact.id, at, ctx.now));
 	if (ctx.mail.messageId)
@@ -92,14 +103,7 @@ async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<
 
 export const contactReply: InboundKind<ContactMail> = {
 	name: "contact_reply",
-	match: ({ sender, mail, mailDomain }) => {
-		if (sender.account !== null) return null;
-		const ours = `@${mailDomain}`;
-		const refs = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])].slice(0, MAX_LOOKUPS);
-		const recipients = [...new Set([...mail.to, ...mail.cc].map((p) => p.address))]
-			.filter((a) => a && !a.endsWith(ours) && a !== sender.address)
-			.slice(0, MAX_LOOKUPS);
-		return refs.length || recipients.length ? { address: sender.address, refs, recipients } : null;
-	},
+	match: ({ sender, mail, mailDomain }) =>
+		sender.account === null ? contactMailIn(sender.address, mail, mailDomain) : null,
 	process: processContactMail,
 };

@@ -80,7 +80,7 @@ async function trackForward(
 	}
 
 	const { db } = ctx.services;
-	const repo = createTrackingRepo(db);
+	const repo = createTrackingRepo(db, ctx.known);
 	const writes: Write[] = [];
 	const lines: string[] = [];
 	const at = forwardedDate(fwd, user.timezone, now) ?? now;
@@ -149,7 +149,7 @@ async function trackForward(
 		);
 		changes.push({ contactId: from.id, event: { type: "wrote", at, threadId } });
 	}
-	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads);
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, now, threads, ctx.known);
 	writes.push(...lifecycle.writes);
 	if (waiting) lines.unshift(`${displayName(from)} replied: follow-ups stopped`);
 	if (!introduced.length && !waiting) {

@@ -9,6 +9,10 @@ import { nothingToTrack } from "../reply-mail";
 import { isThankYouNote, others, scheduleMeetings } from "../thank-you-notes";
 import { confirmedAccount, type InboundKind } from "./inbound-kind";
 
+/** The key of the meeting a met@ mail records: one per mail. */
+export const meetingKeyOf = (subject: string, messageId: string | null, messageKey: string) =>
+	`met:${subjectKey(subject)}:${messageId ?? messageKey}`.slice(0, 200);
+
 async function trackMet(
 	ctx: InboundContext,
 	account: Account,
@@ -18,7 +22,7 @@ async function trackMet(
 ): Promise<Effects | null> {
 	const who = others(ctx, account, people);
 	if (!who.length) return null;
-	const key = `met:${subjectKey(subject)}:${ctx.mail.messageId ?? ctx.messageKey}`.slice(0, 200);
+	const key = meetingKeyOf(subject, ctx.mail.messageId, ctx.messageKey);
 	// The user's own mail to them, BCC'd here, may be the thank-you note itself.
 	const thanked = direct && isThankYouNote(subject, ctx.mail.text);
 	const s = await scheduleMeetings(ctx, account, who, {

@@ -39,14 +39,16 @@ export const replyToken: InboundKind<{ token: string; fromAddress: string }> = {
 	process: async (ctx, { token, fromAddress }) => {
 		const { db } = ctx.services;
 		const repo = createAccountsRepo(db);
-		const row = await repo.findToken(await hashSecretToken(token));
+		const hash = await hashSecretToken(token);
+		const ahead = ctx.reply?.tokenHash === hash ? ctx.reply : null;
+		const row = ahead ? ahead.token : await repo.findToken(hash);
 		if (!row) return ignored(null, { reason: "token_unknown" });
 		const adding = row.purpose === "verify" ? readAddAddressContext(row.contextJson) : null;
 		if (adding) {
 			if (adding.address !== fromAddress) return ignored(null, { reason: "token_wrong_sender", verification: true });
 			return answerAddAddress(ctx, row, fromAddress);
 		}
-		const owner = await repo.addressesOf(row.userId);
+		const owner = ahead?.user?.id === row.userId ? ahead.addresses : await repo.addressesOf(row.userId);
 		const expired = row.expiresAt.getTime() <= ctx.now.getTime();
 		if (!owner.includes(fromAddress)) {
 			if (row.purpose === "reply" && !expired) return strayReply(ctx, row, fromAddress);

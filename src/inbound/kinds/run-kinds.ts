@@ -16,8 +16,9 @@ export async function runKinds(
 	ctx: InboundContext,
 	sender: MatchInput["sender"],
 	kinds: readonly InboundKind<unknown>[] = INBOUND_KINDS,
+	/** The forwarded original, when the caller already started reading it. */
+	forwarded: Promise<ForwardedOriginal | null> | null = null,
 ): Promise<Effects> {
-	let forwarded: Promise<ForwardedOriginal | null> | null = null;
 	const input: MatchInput = {
 		now: ctx.now,
 		email: ctx.email,

@@ -1,0 +1,1 @@
+CREATE INDEX `threads_user_subject_idx` ON `threads` (`user_id`,`subject_key`);
