@@ -15,6 +15,7 @@ import type { Services } from "../app/services";
 import type { Db } from "../db/client";
 import { tokens } from "../db/schema";
 import { newId } from "../lib/crypto";
+import { lazy } from "../lib/lazy";
 import { hashSecretToken, newSecretToken } from "../lib/secret-token";
 import { composeOutboxRow } from "../mail/compose";
 import { deliverDueOutbox } from "../mail/deliver-outbox";
@@ -34,12 +35,12 @@ export type AddAddressResult =
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** What a verify token's context says when it is an add-address request. */
-export const AddAddressContext = z.object({ kind: z.literal("add_address"), address: z.string().max(320) });
-export type AddAddressContext = z.infer<typeof AddAddressContext>;
+const addAddressContext = lazy(() => z.object({ kind: z.literal("add_address"), address: z.string().max(320) }));
+export type AddAddressContext = z.infer<ReturnType<typeof addAddressContext>>;
 
 export function readAddAddressContext(contextJson: string): AddAddressContext | null {
 	try {
-		const parsed = AddAddressContext.safeParse(JSON.parse(contextJson));
+		const parsed = addAddressContext().safeParse(JSON.parse(contextJson));
 		return parsed.success ? parsed.data : null;
 	} catch {
 		return null;
