@@ -1,8 +1,9 @@
 /** One contact, scoped to its user: who referred them, their nudges and threads, and a paged timeline. */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { contacts, messages, nudges, threads } from "../db/schema";
-import { type Page, pageWindow, toPage } from "../lib/paging";
+import { keysetWindow } from "../db/keyset";
+import { contacts, messagePeople, messages, nudges, threads } from "../db/schema";
+import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
 
 export const NOTES_MAX = 2000;
 
@@ -49,42 +50,67 @@ export interface TimelineEntry {
 	title: string;
 	detail: string | null;
 	at: Date;
+	id: string;
 }
 
 /**
  * Mail with the contact and nudges about them, newest first, one page at a time.
- * Mail to several people is stored once, so it is found by thread, sender or recipient.
+ * Mail to several people is stored once; message_people says whom it names, so it is
+ * found by the contact's address (or their threads) through indexes. Each part reads
+ * at most a page from its cursor, then the parts are merged.
  */
 export async function contactTimeline(
 	db: Db,
 	userId: string,
 	contact: { id: string; email: string },
-	page: number,
+	at: PageAt,
 ): Promise<Page<TimelineEntry>> {
-	const { limit, offset } = pageWindow(page);
 	const email = contact.email.toLowerCase();
+	// The page window of each part: ordered by (at, id) newest first, from the cursor.
+	const part = (key: SQL, id: SQL) => {
+		const w = keysetWindow({ key, id, direction: "desc" }, at);
+		return {
+			where: w.where ?? sql`1`,
+			orderBy: sql.join(w.orderBy, sql`, `),
+			// Without a cursor a part must hold every row up to the page's end.
+			limit: w.limit + w.offset,
+		};
+	};
+	const named = part(sql`p.at`, sql`p.message_id`);
+	const threaded = part(sql`coalesce(m.sent_at, m.created_at)`, sql`m.id`);
+	const nudged = part(sql`coalesce(n.sent_at, n.due_at)`, sql`n.id`);
+	const page = keysetWindow({ key: sql`at`, id: sql`id`, direction: "desc" }, at);
 	const rows = await db.all<{
 		type: "mail" | "nudge";
 		what: string;
 		title: string;
 		detail: string | null;
 		at: number;
+		id: string;
 	}>(sql`
 		select * from (
-			select 'mail' as type, m.direction as what, m.subject as title, m.snippet as detail, coalesce(m.sent_at, m.created_at) as at
-			from ${messages} m
-			where m.user_id = ${userId} and (
-				m.thread_id in (select t.id from ${threads} t where t.user_id = ${userId} and t.contact_id = ${contact.id})
-				or lower(m.from_address) = ${email}
-				or exists (select 1 from json_each(m.to_json) j where lower(j.value ->> 'address') = ${email})
-				or exists (select 1 from json_each(m.cc_json) j where lower(j.value ->> 'address') = ${email}))
+			select * from (
+				select 'mail' as type, m.direction as what, m.subject as title, m.snippet as detail, p.at as at, m.id as id
+				from ${messagePeople} p join ${messages} m on m.id = p.message_id
+				where p.user_id = ${userId} and p.address = ${email} and ${named.where}
+				order by ${named.orderBy} limit ${named.limit})
+			union
+			select * from (
+				select 'mail', m.direction, m.subject, m.snippet, coalesce(m.sent_at, m.created_at), m.id
+				from ${threads} t join ${messages} m on m.thread_id = t.id
+				where t.user_id = ${userId} and t.contact_id = ${contact.id} and ${threaded.where}
+				order by ${threaded.orderBy} limit ${threaded.limit})
 			union all
-			select 'nudge', n.kind, n.state, n.note, coalesce(n.sent_at, n.due_at)
-			from ${nudges} n where n.user_id = ${userId} and n.contact_id = ${contact.id}
-		) order by at desc limit ${limit} offset ${offset}`);
-	return toPage(
+			select * from (
+				select 'nudge', n.kind, n.state, n.note, coalesce(n.sent_at, n.due_at), n.id
+				from ${nudges} n where n.contact_id = ${contact.id} and n.user_id = ${userId} and ${nudged.where}
+				order by ${nudged.orderBy} limit ${nudged.limit})
+		) ${page.where ? sql`where ${page.where}` : sql``}
+		order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit} offset ${page.offset}`);
+	return toKeysetPage(
 		rows.map((r) => ({ ...r, at: new Date(Number(r.at)) })),
-		page,
+		at,
+		(r) => ({ key: r.at.getTime(), id: r.id }),
 	);
 }
 

@@ -1,10 +1,11 @@
 /** The Contacts page: search by name or address, filter by status, each with last contact, next nudge and referrer. */
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, like, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
-import { CONTACT_STATUSES, contacts, nudges } from "../db/schema";
-import { type Page, pageWindow, toPage } from "../lib/paging";
-import { OPEN_NUDGE_STATES } from "./nudge-kinds";
+import { keysetWindow } from "../db/keyset";
+import { CONTACT_STATUSES, contacts, nudges, recentAt } from "../db/schema";
+import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
+import { openNudge } from "./nudge-kinds";
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 const referrer = alias(contacts, "referrer");
@@ -12,11 +13,16 @@ const referrer = alias(contacts, "referrer");
 export interface ContactFilter {
 	q?: string | undefined;
 	status?: ContactStatus | undefined;
-	page: number;
+	at: PageAt;
 }
 
 export async function listContacts(db: Db, userId: string, filter: ContactFilter): Promise<Page<ContactRow>> {
-	const { limit, offset } = pageWindow(filter.page);
+	// Most recent first, by the key of contacts_user_(status_)recent_idx: a page reads its rows.
+	const recent = recentAt(contacts);
+	const { where, orderBy, limit, offset } = keysetWindow(
+		{ key: recent, id: contacts.id, direction: "desc" },
+		filter.at,
+	);
 	const conditions: SQL[] = [eq(contacts.userId, userId)];
 	const q = filter.q?.trim().replace(/[%_\\]/g, "");
 	if (q) {
@@ -25,6 +31,7 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 		if (match) conditions.push(match);
 	}
 	if (filter.status) conditions.push(eq(contacts.status, filter.status));
+	if (where) conditions.push(where);
 	// The thread's one open nudge (a join, not a subquery per contact): when it is
 	// next in front of the user; a delivered one, when its next rung comes.
 	const nextNudge = sql<
@@ -40,20 +47,27 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 			referrerName: referrer.name,
 			referrerEmail: referrer.email,
 			nextNudgeAt: nextNudge,
+			recentAt: recent,
 		})
 		.from(contacts)
 		.leftJoin(referrer, and(eq(referrer.id, contacts.referrerId), eq(referrer.userId, userId)))
 		.leftJoin(
 			nudges,
-			and(eq(nudges.contactId, contacts.id), eq(nudges.userId, userId), inArray(nudges.state, OPEN_NUDGE_STATES)),
+			// One lookup in nudges_one_open_per_contact per contact shown.
+			and(eq(nudges.contactId, contacts.id), eq(nudges.userId, userId), openNudge(nudges.state)),
 		)
 		.where(and(...conditions))
-		.orderBy(desc(sql`coalesce(${contacts.lastContactAt}, ${contacts.createdAt})`), asc(contacts.id))
+		.orderBy(...orderBy)
 		.limit(limit)
 		.offset(offset);
-	return toPage(
-		rows.map((r) => ({ ...r, nextNudgeAt: r.nextNudgeAt === null ? null : new Date(Number(r.nextNudgeAt)) })),
-		filter.page,
+	return toKeysetPage(
+		rows.map(({ recentAt, ...r }) => ({
+			...r,
+			nextNudgeAt: r.nextNudgeAt === null ? null : new Date(Number(r.nextNudgeAt)),
+			position: { key: Number(recentAt), id: r.id },
+		})),
+		filter.at,
+		(r) => r.position,
 	);
 }
 
@@ -66,6 +80,8 @@ export type ContactRow = {
 	referrerName: string | null;
 	referrerEmail: string | null;
 	nextNudgeAt: Date | null;
+	/** Where the row stands in the list (its cursor). */
+	position: { key: number; id: string };
 };
 
 export const isContactStatus = (s: string | undefined): s is ContactStatus =>

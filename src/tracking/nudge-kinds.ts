@@ -1,4 +1,5 @@
 /** The words for nudges that rules share: their kinds and states, and the groups of kinds the rules act on. */
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { CONTACT_STATUSES, NUDGE_KINDS, NUDGE_STATES } from "../db/schema";
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -17,6 +18,19 @@ export const UNDELIVERED_NUDGE_STATES = ["pending", "snoozed"] as const satisfie
 export const OPEN_NUDGE_STATES = [...UNDELIVERED_NUDGE_STATES, "sent"] as const satisfies readonly NudgeState[];
 
 export type OpenNudgeState = (typeof OPEN_NUDGE_STATES)[number];
+
+/**
+ * "This nudge is open" in SQL, written as the partial indexes on open nudges say it
+ * (nudges_one_open_per_contact, nudges_user_open_due_idx: states in alphabetical order,
+ * as literals). SQLite uses a partial index only for a query that repeats its condition.
+ */
+export const openNudge = (state: AnyColumn): SQL =>
+	sql`${state} in ${sql.raw(
+		`(${[...OPEN_NUDGE_STATES]
+			.sort()
+			.map((s) => `'${s}'`)
+			.join(", ")})`,
+	)}`;
 
 export const isOpen = (state: NudgeState): state is OpenNudgeState =>
 	(OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);

@@ -1,19 +1,21 @@
 /** The Today page's list: each thread's one open nudge, soonest first (delivered ones stay until acted on). */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
+import { keysetWindow } from "../db/keyset";
 import { contacts, nudges, threads } from "../db/schema";
-import { type Page, pageWindow, toPage } from "../lib/paging";
-import { OPEN_NUDGE_STATES } from "./nudge-kinds";
+import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
+import { openNudge } from "./nudge-kinds";
 
 const referrer = alias(contacts, "referrer");
 
-export async function todayNudges(db: Db, userId: string, _now: Date, page: number): Promise<Page<TodayNudge>> {
-	return toPage(await todayRows(db, userId, page), page);
+export async function todayNudges(db: Db, userId: string, _now: Date, at: PageAt): Promise<Page<TodayNudge>> {
+	return toKeysetPage(await todayRows(db, userId, at), at, (n) => ({ key: n.dueAt.getTime(), id: n.id }));
 }
 
-function todayRows(db: Db, userId: string, page: number) {
-	const { limit, offset } = pageWindow(page);
+function todayRows(db: Db, userId: string, at: PageAt) {
+	// Soonest first, in nudges_user_open_due_idx's order: a page reads its own rows.
+	const { where, orderBy, limit, offset } = keysetWindow({ key: nudges.dueAt, id: nudges.id, direction: "asc" }, at);
 	return (
 		db
 			.select({
@@ -40,8 +42,8 @@ function todayRows(db: Db, userId: string, page: number) {
 			.leftJoin(threads, eq(threads.id, nudges.threadId))
 			.leftJoin(referrer, eq(referrer.id, contacts.referrerId))
 			// Each thread's one open nudge: undelivered, or delivered and not yet acted on.
-			.where(and(eq(nudges.userId, userId), inArray(nudges.state, OPEN_NUDGE_STATES)))
-			.orderBy(asc(nudges.dueAt), asc(nudges.id))
+			.where(and(eq(nudges.userId, userId), openNudge(nudges.state), where))
+			.orderBy(...orderBy)
 			.limit(limit)
 			.offset(offset)
 	);

@@ -95,6 +95,8 @@ describe("/api/v1", () => {
 			["POST", "/nudges/x/snooze", "{not json"],
 			["GET", "/contacts?status=famous"],
 			["GET", "/contacts?page=-1"],
+			["GET", "/contacts?after=not-a-cursor"],
+			["GET", "/nudges?after=WzFd"],
 		] as const) {
 			const res = await api(method, path, body);
 			expect(res.status, path).toBe(400);
@@ -107,8 +109,15 @@ describe("/api/v1", () => {
 	it("serves its OpenAPI document", async () => {
 		const res = await call("/api/v1/openapi.json");
 		expect(res.status).toBe(200);
-		const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+		const doc = (await res.json()) as {
+			openapi: string;
+			paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+		};
 		expect(doc.openapi).toBe("3.1.0");
+		// Lists page by cursor: `after` in, `next` out.
+		for (const list of ["/contacts", "/nudges"])
+			expect(doc.paths[list]?.get?.parameters?.map((p) => p.name)).toContain("after");
+		expect(JSON.stringify(doc)).toContain("Cursor for the next page");
 		expect(Object.keys(doc.paths).sort()).toEqual([
 			"/contacts",
 			"/contacts/{id}",

@@ -83,9 +83,15 @@ describe("Contacts", () => {
 		const cookie = await sessionCookie(u.userId);
 		const first = await html(await call("/app/contacts", { cookie }));
 		expect(first.match(/href="\/app\/contacts\/[\w-]+"/g)).toHaveLength(25);
-		expect(first).toContain('href="/app/contacts?page=2"');
-		const second = await html(await call("/app/contacts?page=2", { cookie }));
+		// Next carries a cursor (the page reads only its rows); Previous goes back to page 1.
+		const next = first.match(/href="(\/app\/contacts\?after=[\w-]+&amp;page=2)"/)?.[1];
+		expect(next).toBeDefined();
+		const second = await html(await call((next ?? "").replace("&amp;", "&"), { cookie }));
 		expect(second.match(/href="\/app\/contacts\/[\w-]+"/g)).toHaveLength(5);
+		expect(second).toContain('<a href="/app/contacts">← Previous</a>');
+		// A page number alone (an old link) still finds the page.
+		const byNumber = await html(await call("/app/contacts?page=2", { cookie }));
+		expect(byNumber.match(/href="\/app\/contacts\/[\w-]+"/g)).toEqual(second.match(/href="\/app\/contacts\/[\w-]+"/g));
 	});
 
 	it("shows one contact's timeline; saves notes; stops tracking", async () => {
@@ -94,6 +100,10 @@ describe("Contacts", () => {
 		expect(page).toContain("<h1>Ann Lee</h1>");
 		expect(page).toContain("You wrote: &quot;Coffee?&quot;");
 		expect(page).toContain("follow up reminder due");
+		// The one stored mail to both shows once on each one's page (by thread or by address).
+		const ben = (await nudgesOf(u.userId, "pending")).find((r) => r.email === "ben@stone.example");
+		const benPage = await html(await call(`/app/contacts/${ben?.nudge.contactId}`, { cookie: u.cookie }));
+		for (const p of [page, benPage]) expect(p.split("You wrote: &quot;Coffee?&quot;")).toHaveLength(2);
 
 		expect((await post(`/app/contacts/${u.annContact}/notes`, { notes: "Met at <PyCon>" }, u.cookie)).status).toBe(303);
 		const withNotes = await html(await call(`/app/contacts/${u.annContact}`, { cookie: u.cookie }));
@@ -125,9 +135,14 @@ describe("Contact timeline", () => {
 		const first = await html(await call(`/app/contacts/${u.annContact}`, { cookie: u.cookie }));
 		const entries = (page: string) => page.split('id="timeline"')[1]?.split("<h2>")[0]?.match(/<li>/g)?.length;
 		expect(entries(first)).toBe(25);
-		expect(first).toContain(`href="/app/contacts/${u.annContact}?page=2"`);
-		const second = await html(await call(`/app/contacts/${u.annContact}?page=2`, { cookie: u.cookie }));
+		const next = first.match(/href="(\/app\/contacts\/[\w-]+\?after=[\w-]+&amp;page=2)"/)?.[1];
+		expect(next).toBeDefined();
+		const second = await html(await call((next ?? "").replace("&amp;", "&"), { cookie: u.cookie }));
 		expect(entries(second)).toBe(7); // 30 check-ins + the follow-up + the outreach mail = 32
+		// The same page by number (an old link), and back by cursor to the first.
+		const byNumber = await html(await call(`/app/contacts/${u.annContact}?page=2`, { cookie: u.cookie }));
+		expect(entries(byNumber)).toBe(7);
+		expect(second).toContain(`<a href="/app/contacts/${u.annContact}">← Previous</a>`);
 	});
 });
 

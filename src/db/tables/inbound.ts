@@ -27,7 +27,8 @@ export const inboundLog = sqliteTable(
 		createdAt: createdAt(),
 	},
 	(t) => [
-		index("inbound_log_user_created_idx").on(t.userId, t.createdAt),
+		// The Activity page's order (newest first, id breaking ties), read a page at a time.
+		index("inbound_log_user_created_id_idx").on(t.userId, t.createdAt, t.id),
 		index("inbound_log_message_key_idx").on(t.messageKey, t.envelopeTo),
 		// Deleting an account finds the rows that carry its address but no user id.
 		index("inbound_log_envelope_from_idx").on(sql`lower(${t.envelopeFrom})`),

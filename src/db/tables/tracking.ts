@@ -1,7 +1,22 @@
 /** What is tracked: contacts, threads, message metadata and nudges. */
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+	type AnySQLiteColumn,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { createdAt, id, userRef } from "./columns";
+
+/**
+ * A contact's last contact, or when they were added: the Contacts list's order, and the key of
+ * its indexes. Written without commas because drizzle-kit splits an index expression at them.
+ */
+export const recentAt = (c: { lastContactAt: AnySQLiteColumn; createdAt: AnySQLiteColumn }) =>
+	sql<number>`(case when ${c.lastContactAt} is null then ${c.createdAt} else ${c.lastContactAt} end)`;
 
 export const CONTACT_STATUSES = ["new", "awaiting_reply", "replied", "met", "dormant", "closed"] as const;
 
@@ -27,7 +42,10 @@ export const contacts = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex("contacts_user_email_uq").on(t.userId, t.email),
-		index("contacts_user_status_idx").on(t.userId, t.status),
+		// The Contacts list's order, most recent first (recentFirst below), with and without a status
+		// filter: a page reads its own rows, whatever the number of contacts.
+		index("contacts_user_recent_idx").on(t.userId, recentAt(t), t.id),
+		index("contacts_user_status_recent_idx").on(t.userId, t.status, recentAt(t), t.id),
 	],
 );
 
@@ -89,6 +107,25 @@ export const messages = sqliteTable(
 	],
 );
 
+/**
+ * Who each message names: its sender (unless the mail is the user's own) and every To/Cc address, lower-cased, with the
+ * message's time. Kept by the trigger `message_people_on_insert` (migrations/0009), so a
+ * contact's timeline finds their mail by address a page at a time, whoever else it went to.
+ * Rows go with the user (messages are never deleted otherwise). The migration makes it
+ * WITHOUT ROWID (drizzle cannot say so): the key is the table, one write per row, not two.
+ */
+export const messagePeople = sqliteTable(
+	"message_people",
+	{
+		userId: userRef(),
+		address: text("address").notNull(),
+		/** The message's sent_at, else its created_at: the timeline's order. */
+		at: integer("at", { mode: "timestamp_ms" }).notNull(),
+		messageId: text("message_id").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.address, t.at, t.messageId] })],
+);
+
 export const NUDGE_KINDS = [
 	"reach_out",
 	"close_loop",
@@ -136,6 +173,13 @@ export const nudges = sqliteTable(
 		index("nudges_state_due_idx").on(t.state, t.dueAt),
 		index("nudges_user_state_idx").on(t.userId, t.state),
 		index("nudges_thread_idx").on(t.threadId),
+		// A contact's nudges, latest first (the contact page and its timeline).
+		index("nudges_contact_due_idx").on(t.contactId, t.dueAt),
+		// Today, the API's nudges and status@: the user's open nudges, soonest first, a page at a time.
+		// The condition is the one of nudges_one_open_per_contact, word for word, as SQLite needs.
+		index("nudges_user_open_due_idx")
+			.on(t.userId, t.dueAt, t.id)
+			.where(sql`${t.state} in ('pending', 'sent', 'snoozed')`),
 		// The tick's other query: delivered rungs whose next rung is due.
 		index("nudges_wake_idx").on(t.wakeAt).where(sql`${t.state} = 'sent'`),
 		// The lifecycle's invariant (DESIGN.md): at most one open nudge per contact's thread.

@@ -5,8 +5,10 @@
  * is generated from the same route definitions at /api/v1/openapi.json.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { type ActionOutcome, actOnNudge, stopContact } from "../../commands/item-actions";
+import { decodeCursor, type PageAt } from "../../lib/paging";
 import { contactDetail, contactThreads } from "../../tracking/contact-detail";
 import { listContacts } from "../../tracking/contacts-list";
 import { isOpen } from "../../tracking/nudge-kinds";
@@ -17,6 +19,18 @@ import type { AppEnv } from "../context";
 import { codeForStatus, ERROR_STATUS, errorJson, internalError } from "../http-errors";
 import { apiSchemas, iso, Paged } from "./api-schemas";
 import { registerInsightsApi } from "./insights-api";
+
+/** The page asked for; null when `after` is not a cursor of ours. */
+const pageFrom = (page: number, after: string | undefined): PageAt | null => {
+	if (after === undefined) return { page };
+	const cursor = decodeCursor(after);
+	return cursor ? { page, after: cursor } : null;
+};
+const badCursor = (c: Context<AppEnv>) =>
+	c.json(
+		errorJson("bad_request", "The request is not valid.", [{ path: "after", message: "Not a cursor from `next`." }]),
+		ERROR_STATUS.bad_request,
+	);
 
 /**
  * The API app, built on its first request (lazy-api.ts): its zod schemas, validators and
@@ -69,8 +83,10 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 			responses: { 200: json(Paged(Contact), "A page of contacts"), 400: errors[400], 401: errors[401] },
 		}),
 		async (c) => {
-			const { q, status, page } = c.req.valid("query");
-			const list = await listContacts(c.var.services.db, c.var.user.id, { q, status, page });
+			const { q, status, page, after } = c.req.valid("query");
+			const at = pageFrom(page, after);
+			if (!at) return badCursor(c);
+			const list = await listContacts(c.var.services.db, c.var.user.id, { q, status, at });
 			return c.json(
 				{
 					data: list.items.map((r) => ({
@@ -84,6 +100,7 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 					})),
 					page: list.page,
 					hasNext: list.hasNext,
+					next: list.next,
 				},
 				200,
 			);
@@ -177,7 +194,10 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 		}),
 		async (c) => {
 			const { services, user } = c.var;
-			const list = await todayNudges(services.db, user.id, services.clock.now(), c.req.valid("query").page);
+			const { page, after } = c.req.valid("query");
+			const at = pageFrom(page, after);
+			if (!at) return badCursor(c);
+			const list = await todayNudges(services.db, user.id, services.clock.now(), at);
 			return c.json(
 				{
 					data: list.items.map((n) => ({
@@ -193,6 +213,7 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 					})),
 					page: list.page,
 					hasNext: list.hasNext,
+					next: list.next,
 				},
 				200,
 			);

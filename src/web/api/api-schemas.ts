@@ -18,7 +18,19 @@ export const apiSchemas = lazy(() => {
 
 	const Id = z.string().min(1).max(64).openapi({ example: "3f1c0e9a-6f1e-4a57-9b59-2f7d3c1f9a10" });
 	const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
-	const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+	const PageQuery = z.object({
+		page: z.coerce
+			.number()
+			.int()
+			.min(1)
+			.max(10_000)
+			.default(1)
+			.openapi({ description: "Page number, by offset. Deep pages cost more: follow `next` with `after` instead." }),
+		after: z.string().max(300).optional().openapi({
+			description:
+				"Cursor: the page after the one whose `next` this is. Each page then costs the same however deep it lies. Takes precedence over `page`.",
+		}),
+	});
 
 	const Instant = z.string().datetime().openapi({ example: "2026-11-26T13:00:00.000Z" });
 
@@ -82,6 +94,14 @@ export const apiSchemas = lazy(() => {
 });
 
 export const Paged = <T extends z.ZodTypeAny>(item: T) =>
-	z.object({ data: z.array(item), page: z.number().int(), hasNext: z.boolean() });
+	z.object({
+		data: z.array(item),
+		page: z.number().int(),
+		hasNext: z.boolean(),
+		next: z
+			.string()
+			.nullable()
+			.openapi({ description: "Cursor for the next page (pass it as `after`); null on the last page." }),
+	});
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);

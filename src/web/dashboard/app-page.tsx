@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
+import { decodeCursor, type PageAt } from "../../lib/paging";
 import type { AppEnv } from "../context";
 import { Layout } from "../layout";
 
@@ -71,16 +72,24 @@ export function takeNotice(c: Context<AppEnv>): string | null {
 	return raw;
 }
 
-/** Previous / next links that keep the page's other query parameters. */
+/**
+ * Previous / next links that keep the page's other query parameters. A list read by
+ * keyset links by cursor (`after` / `before`, with `page` for the label); one read by
+ * offset (no cursors) by page number.
+ */
 export function Pager(props: {
 	base: string;
 	params?: Record<string, string | undefined>;
 	page: number;
 	hasNext: boolean;
+	next?: string | null;
+	prev?: string | null;
 }) {
-	const href = (page: number) => {
+	const href = (page: number, cursor?: { after?: string | null; before?: string | null }) => {
 		const q = new URLSearchParams();
 		for (const [k, v] of Object.entries(props.params ?? {})) if (v) q.set(k, v);
+		if (page > 1 && cursor?.after) q.set("after", cursor.after);
+		if (page > 1 && cursor?.before) q.set("before", cursor.before);
 		if (page > 1) q.set("page", String(page));
 		const s = q.toString();
 		return s ? `${props.base}?${s}` : props.base;
@@ -88,9 +97,9 @@ export function Pager(props: {
 	if (props.page <= 1 && !props.hasNext) return null;
 	return (
 		<nav class="pager" aria-label="Pages">
-			{props.page > 1 ? <a href={href(props.page - 1)}>← Previous</a> : null}
+			{props.page > 1 ? <a href={href(props.page - 1, { before: props.prev })}>← Previous</a> : null}
 			<span class="muted">Page {props.page}</span>
-			{props.hasNext ? <a href={href(props.page + 1)}>Next →</a> : null}
+			{props.hasNext ? <a href={href(props.page + 1, { after: props.next })}>Next →</a> : null}
 		</nav>
 	);
 }
@@ -100,3 +109,10 @@ export const pageParam = (raw: string | undefined) => {
 	const n = Number(raw);
 	return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 };
+
+/** Which page a request asks for: `after` / `before` cursors (a malformed one is ignored), `page`. */
+export const pageAt = (query: (name: string) => string | undefined): PageAt => ({
+	page: pageParam(query("page")),
+	after: decodeCursor(query("after")),
+	before: decodeCursor(query("before")),
+});

@@ -15,7 +15,7 @@ import {
 import { isContactStatus, listContacts } from "../../tracking/contacts-list";
 import { isOpen } from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
-import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";
+import { AppPage, Pager, pageAt, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
 import { NudgeActions } from "./nudge-actions";
 
@@ -36,7 +36,7 @@ contactsRoutes.get("/contacts", async (c) => {
 	const q = c.req.query("q")?.slice(0, 100) ?? "";
 	const rawStatus = c.req.query("status");
 	const status = isContactStatus(rawStatus) ? rawStatus : undefined;
-	const list = await listContacts(services.db, user.id, { q, status, page: pageParam(c.req.query("page")) });
+	const list = await listContacts(services.db, user.id, { q, status, at: pageAt((k) => c.req.query(k)) });
 	const when = (d: Date | null) => (d ? formatLocal(d, user.timezone) : "—");
 	return c.html(
 		<AppPage title="Contacts" current="/app/contacts" notice={takeNotice(c)}>
@@ -91,7 +91,14 @@ contactsRoutes.get("/contacts", async (c) => {
 					</tbody>
 				</table>
 			)}
-			<Pager base="/app/contacts" params={{ q, status }} page={list.page} hasNext={list.hasNext} />
+			<Pager
+				base="/app/contacts"
+				params={{ q, status }}
+				page={list.page}
+				hasNext={list.hasNext}
+				next={list.next}
+				prev={list.prev}
+			/>
 		</AppPage>,
 	);
 });
@@ -102,8 +109,12 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 	if (!detail) return c.html(<NotFound />, 404);
 	const { contact, referrer } = detail;
 	const tz = user.timezone;
-	const page = pageParam(c.req.query("page"));
-	const timeline = await contactTimeline(services.db, user.id, contact, page);
+	const timeline = await contactTimeline(
+		services.db,
+		user.id,
+		contact,
+		pageAt((k) => c.req.query(k)),
+	);
 	const line = (t: TimelineEntry) =>
 		t.type === "mail"
 			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
@@ -154,7 +165,13 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 			) : (
 				<p class="muted">Nothing yet.</p>
 			)}
-			<Pager base={`/app/contacts/${contact.id}`} page={timeline.page} hasNext={timeline.hasNext} />
+			<Pager
+				base={`/app/contacts/${contact.id}`}
+				page={timeline.page}
+				hasNext={timeline.hasNext}
+				next={timeline.next}
+				prev={timeline.prev}
+			/>
 			<h2>Notes</h2>
 			<form method="post" action={`/app/contacts/${contact.id}/notes`} class="stack">
 				<label for="notes">Notes (only you see these)</label>

@@ -9,7 +9,7 @@ import type { NudgeKind } from "../../tracking/nudge-kinds";
 import { todayNudges } from "../../tracking/today-nudges";
 import { safeNext } from "../auth/require-user";
 import type { AppEnv } from "../context";
-import { AppPage, Pager, pageParam, setNotice, takeNotice } from "./app-page";
+import { AppPage, Pager, pageAt, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
 import { NudgeActions, SNOOZE_DAYS } from "./nudge-actions";
 
@@ -18,8 +18,12 @@ export const todayRoutes = new Hono<AppEnv>();
 todayRoutes.get("/", async (c) => {
 	const { user } = c.var;
 	const now = c.var.services.clock.now();
-	const page = pageParam(c.req.query("page"));
-	const list = await todayNudges(c.var.services.db, user.id, now, page);
+	const list = await todayNudges(
+		c.var.services.db,
+		user.id,
+		now,
+		pageAt((k) => c.req.query(k)),
+	);
 	return c.html(
 		<AppPage title="Today" current="/app" notice={takeNotice(c)}>
 			<h1>Today</h1>
@@ -60,7 +64,7 @@ todayRoutes.get("/", async (c) => {
 					})}
 				</ol>
 			)}
-			<Pager base="/app" page={list.page} hasNext={list.hasNext} />
+			<Pager base="/app" page={list.page} hasNext={list.hasNext} next={list.next} prev={list.prev} />
 		</AppPage>,
 	);
 });
