@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { Services } from "../app/services";
 import type { Db } from "../db/client";
 import { tokens } from "../db/schema";
+import { lazy } from "../lib/lazy";
 import { logRecovered } from "../lib/log";
 import { newSecretToken } from "../lib/secret-token";
 import { sendMailNow } from "../mail/outgoing-mail";
@@ -32,12 +33,12 @@ export type AddAddressResult =
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** What a verify token's context says when it is an add-address request. */
-export const AddAddressContext = z.object({ kind: z.literal("add_address"), address: z.string().max(320) });
-export type AddAddressContext = z.infer<typeof AddAddressContext>;
+const addAddressContext = lazy(() => z.object({ kind: z.literal("add_address"), address: z.string().max(320) }));
+export type AddAddressContext = z.infer<ReturnType<typeof addAddressContext>>;
 
 export function readAddAddressContext(contextJson: string): AddAddressContext | null {
 	try {
-		const parsed = AddAddressContext.safeParse(JSON.parse(contextJson));
+		const parsed = addAddressContext().safeParse(JSON.parse(contextJson));
 		return parsed.success ? parsed.data : null;
 	} catch (err) {
 		// We wrote this JSON: unreadable means a bug or a damaged row, so it shows in the logs.

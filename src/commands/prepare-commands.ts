@@ -4,6 +4,7 @@
  * the mail becomes the question the next reply may answer with just the name. Pure.
  */
 import { z } from "zod";
+import { lazy } from "../lib/lazy";
 import { localDate, type UserClock } from "../time/local-time";
 import type { Item } from "./command-items";
 import type { Command, PendingQuestion } from "./command-types";
@@ -58,18 +59,20 @@ export function prepareCommands(
 	return out;
 }
 
-const delay = z.union([
-	z.object({ kind: z.literal("days"), days: z.number().int().min(1).max(366) }),
-	z.object({ kind: z.literal("phrase"), phrase: z.string().max(60) }),
-]);
-const action = z.union([
-	z.object({ kind: z.enum(["done", "replied", "met", "stop"]) }),
-	z.object({ kind: z.literal("snooze"), delay }),
-]);
-const question = z.object({ action, candidates: z.array(z.string().max(200)).min(2).max(10) });
+const question = lazy(() => {
+	const delay = z.union([
+		z.object({ kind: z.literal("days"), days: z.number().int().min(1).max(366) }),
+		z.object({ kind: z.literal("phrase"), phrase: z.string().max(60) }),
+	]);
+	const action = z.union([
+		z.object({ kind: z.enum(["done", "replied", "met", "stop"]) }),
+		z.object({ kind: z.literal("snooze"), delay }),
+	]);
+	return z.object({ action, candidates: z.array(z.string().max(200)).min(2).max(10) });
+});
 
 /** The question stored with a reply token, or null when there is none or it is not one we wrote. */
 export function readQuestion(stored: unknown): PendingQuestion | null {
-	const r = question.safeParse(stored);
+	const r = question().safeParse(stored);
 	return r.success ? r.data : null;
 }

@@ -3,6 +3,7 @@
  * Config. Domain code never reads `env` directly.
  */
 import { z } from "zod";
+import { lazy } from "../lib/lazy";
 
 export const ENVIRONMENTS = ["development", "production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -11,20 +12,6 @@ const DEV_MAIL_DOMAIN = "followthrough.test";
 const DEV_APP_SECRET = "development-only-secret-do-not-deploy-0000";
 const MIB = 1024 * 1024;
 
-const hostname = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.regex(
-		/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-		"must be a domain name such as example.com",
-	);
-
-const d1 = z.custom<D1Database>(
-	(v) => typeof v === "object" && v !== null && typeof (v as D1Database).prepare === "function",
-	"must be a D1 database binding (see [[d1_databases]] in wrangler.toml)",
-);
-
 /** Work the cron tick hands to the queue consumer when it runs out of budget. */
 export interface TickWork {
 	kind: "nudges" | "deliver";
@@ -32,44 +19,61 @@ export interface TickWork {
 	at: number;
 }
 
-const queue = z.custom<Queue<TickWork>>(
-	(v) => typeof v === "object" && v !== null && typeof (v as Queue).send === "function",
-	"must be a Queues producer binding (see [[queues.producers]] in wrangler.toml)",
-);
-
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const envSchema = z
-	.object({
-		DB: d1,
-		ENVIRONMENT: z.enum(ENVIRONMENTS).default("production"),
-		MAIL_DOMAIN: z.preprocess(emptyToUndefined, hostname.optional()),
-		MAIL_FROM_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default("Followthrough")),
-		PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-		APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
-		RESEND_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
-		RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-		RESEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(120_000).default(15_000)),
-		DELIVERY_QUEUE: queue.optional(),
-		TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
-		MAX_INBOUND_BYTES: z.preprocess(
-			emptyToUndefined,
-			z.coerce
-				.number()
-				.int()
-				.min(1024)
-				.max(25 * MIB)
-				.default(10 * MIB),
-		),
-	})
-	.superRefine((env, ctx) => {
-		if (env.ENVIRONMENT !== "production") return;
-		for (const key of ["MAIL_DOMAIN", "APP_SECRET", "PUBLIC_URL", "RESEND_API_KEY"] as const) {
-			if (env[key] === undefined) {
-				ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+// Built on first use (src/lib/lazy.ts): building zod schemas is costly at startup.
+const envSchema = lazy(() => {
+	const hostname = z
+		.string()
+		.trim()
+		.toLowerCase()
+		.regex(
+			/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+			"must be a domain name such as example.com",
+		);
+
+	const d1 = z.custom<D1Database>(
+		(v) => typeof v === "object" && v !== null && typeof (v as D1Database).prepare === "function",
+		"must be a D1 database binding (see [[d1_databases]] in wrangler.toml)",
+	);
+
+	const queue = z.custom<Queue<TickWork>>(
+		(v) => typeof v === "object" && v !== null && typeof (v as Queue).send === "function",
+		"must be a Queues producer binding (see [[queues.producers]] in wrangler.toml)",
+	);
+
+	return z
+		.object({
+			DB: d1,
+			ENVIRONMENT: z.enum(ENVIRONMENTS).default("production"),
+			MAIL_DOMAIN: z.preprocess(emptyToUndefined, hostname.optional()),
+			MAIL_FROM_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default("Followthrough")),
+			PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+			APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+			RESEND_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+			RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+			RESEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(120_000).default(15_000)),
+			DELIVERY_QUEUE: queue.optional(),
+			TICK_BUDGET_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
+			MAX_INBOUND_BYTES: z.preprocess(
+				emptyToUndefined,
+				z.coerce
+					.number()
+					.int()
+					.min(1024)
+					.max(25 * MIB)
+					.default(10 * MIB),
+			),
+		})
+		.superRefine((env, ctx) => {
+			if (env.ENVIRONMENT !== "production") return;
+			for (const key of ["MAIL_DOMAIN", "APP_SECRET", "PUBLIC_URL", "RESEND_API_KEY"] as const) {
+				if (env[key] === undefined) {
+					ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+				}
 			}
-		}
-	});
+		});
+});
 
 export interface Config {
 	db: D1Database;
@@ -93,7 +97,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; error: st
 
 /** Validates the Worker's env. The error names every missing or invalid setting. */
 export function parseEnv(env: unknown): ConfigResult {
-	const parsed = envSchema.safeParse(env ?? {});
+	const parsed = envSchema().safeParse(env ?? {});
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "env"} ${i.message}`);
 		return { ok: false, error: `Configuration error: ${problems.join("; ")}` };

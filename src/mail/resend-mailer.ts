@@ -1,4 +1,4 @@
-import { Resend } from "resend";
+import type { Resend } from "resend";
 import { sha256Hex } from "../lib/crypto";
 import { MAX_BATCH, type Mailer, type OutgoingMail, type SendResult } from "./mailer";
 
@@ -72,11 +72,17 @@ export function createResendMailer(opts: {
 	now: () => Date;
 }): Mailer {
 	const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-	const client = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
+	// The SDK is loaded on the first send, not at Worker startup, where it cost CPU on
+	// every cold start (issue 14); most events send nothing.
+	let loaded: Promise<Resend> | undefined;
+	const client = () =>
+		(loaded ??= import("resend").then(
+			({ Resend }) => new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined),
+		));
 	const mailer: Mailer = {
 		name: "resend",
 		async send(mail: OutgoingMail): Promise<SendResult> {
-			const { data, error, headers } = await client.emails.send(payload(mail), {
+			const { data, error, headers } = await (await client()).emails.send(payload(mail), {
 				idempotencyKey: mail.id,
 				signal: timeout(),
 			});
@@ -88,7 +94,7 @@ export function createResendMailer(opts: {
 			const [only] = mails;
 			if (mails.length === 1 && only) return [await mailer.send(only)];
 			if (mails.length === 0) return [];
-			const { data, error, headers } = await client.batch.send(mails.map(payload), {
+			const { data, error, headers } = await (await client()).batch.send(mails.map(payload), {
 				idempotencyKey: await batchIdempotencyKey(mails.map((m) => m.id)),
 				signal: timeout(),
 			});

@@ -6,9 +6,10 @@
 import { z } from "zod";
 import type { Services } from "../app/services";
 import type { TickWork } from "../config/env";
+import { lazy } from "../lib/lazy";
 import { runWork } from "./run-tick";
 
-const work = z.object({ kind: z.enum(["nudges", "deliver"]), at: z.number().int().positive() });
+const work = lazy(() => z.object({ kind: z.enum(["nudges", "deliver"]), at: z.number().int().positive() }));
 
 export interface QueueMessageLike {
 	readonly body: unknown;
@@ -21,7 +22,7 @@ export async function consumeTickWork(
 	servicesAt: (at: number) => Services,
 ): Promise<void> {
 	for (const message of messages) {
-		const parsed = work.safeParse(message.body);
+		const parsed = work().safeParse(message.body);
 		if (!parsed.success) {
 			// Not ours to retry: a malformed message would only fail again.
 			console.error(JSON.stringify({ event: "queue_malformed", error: parsed.error.message }));

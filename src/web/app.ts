@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Services } from "../app/services";
 import { type Config, parseEnv } from "../config/env";
 import { actionRoutes } from "./action-routes";
-import { api } from "./api/api-routes";
+import { lazyApi } from "./api/lazy-api";
 import { assetRoutes } from "./assets";
 import { addressRoutes } from "./auth/address-routes";
 import { signInRoutes } from "./auth/sign-in-routes";
@@ -54,7 +54,7 @@ export function createApp(deps: { servicesFor: (config: Config) => Promise<Servi
 	app.route("/", signInRoutes);
 	app.route("/", addressRoutes);
 	app.route("/app", dashboardRoutes);
-	app.route("/api/v1", api);
+	app.all("/api/v1/*", lazyApi);
 	app.route("/", actionRoutes);
 	app.notFound((c) => c.json(errorJson("not_found", "Not found"), ERROR_STATUS.not_found));
 	app.onError((err, c) => {

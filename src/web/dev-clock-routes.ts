@@ -7,16 +7,19 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { createDevClockRepo } from "../app/dev-clock";
 import { systemClock } from "../config/clock";
+import { lazy } from "../lib/lazy";
 import type { AppEnv } from "./context";
 import { ERROR_STATUS, errorJson } from "./http-errors";
 
 /** The range a JavaScript Date can hold. */
 const MAX_MS = 8.64e15;
-const time = z
-	.string()
-	.regex(/^\d{1,16}$/)
-	.transform(Number)
-	.pipe(z.number().max(MAX_MS));
+const time = lazy(() =>
+	z
+		.string()
+		.regex(/^\d{1,16}$/)
+		.transform(Number)
+		.pipe(z.number().max(MAX_MS)),
+);
 
 export const devClockRoutes = new Hono<AppEnv>();
 
@@ -28,7 +31,7 @@ devClockRoutes.use("/clock", async (c, next) => {
 devClockRoutes.get("/clock", (c) => c.json({ now: c.var.services.clock.now().toISOString() }));
 
 devClockRoutes.post("/clock", async (c) => {
-	const parsed = time.safeParse(c.req.query("time") ?? "");
+	const parsed = time().safeParse(c.req.query("time") ?? "");
 	if (!parsed.success) {
 		return c.json(
 			errorJson("bad_request", "time must be epoch milliseconds, e.g. /dev/clock?time=1795442400000"),

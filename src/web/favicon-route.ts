@@ -4,6 +4,7 @@
  * cacheable for a week. Also /favicon.svg for browsers that prefer it.
  */
 import { Hono } from "hono";
+import { lazy } from "../lib/lazy";
 import type { AppEnv } from "./context";
 
 const SIZE = 16;
@@ -59,13 +60,14 @@ function buildIco(): Uint8Array {
 	return out;
 }
 
-const ICO = buildIco();
+// Drawn on the first request, not at startup (src/lib/lazy.ts).
+const ICO = lazy(buildIco);
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0a5c42"/><path d="M3 9.5l3 2.5 7-8" fill="none" stroke="#fff" stroke-width="2.2"/></svg>`;
 const CACHE = "public, max-age=604800";
 
 export const faviconRoutes = new Hono<AppEnv>();
 
 faviconRoutes.get("/favicon.ico", (c) =>
-	c.body(ICO.slice().buffer, 200, { "content-type": "image/x-icon", "cache-control": CACHE }),
+	c.body(ICO().slice().buffer, 200, { "content-type": "image/x-icon", "cache-control": CACHE }),
 );
 faviconRoutes.get("/favicon.svg", (c) => c.body(SVG, 200, { "content-type": "image/svg+xml", "cache-control": CACHE }));

@@ -6,33 +6,34 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { loadInsights } from "../../insights/load-insights";
 import { requireApiToken } from "../auth/require-user";
 import type { AppEnv } from "../context";
-import { ErrorBody } from "./api-schemas";
+import { apiSchemas } from "./api-schemas";
 
-const Side = z.object({ total: z.number().int(), replied: z.number().int() });
-export const InsightsBody = z
-	.object({
-		replyRate: z.object({ intro: Side, cold: Side }),
-		replyTime: z.object({
-			medianMs: z.number().nullable(),
-			replied: z.number().int(),
-			buckets: z.record(z.string(), z.number().int()),
-		}),
-		rungs: z.array(z.number().int()).openapi({
-			description: "Replies by the last follow-up delivered before them: [none, 1st, 2nd, 3rd, last try]",
-		}),
-		weeks: z.array(z.object({ monday: z.string(), outreach: z.number().int(), replies: z.number().int() })),
-		intros: z.object({
-			total: z.number().int(),
-			reached: z.number().int(),
-			withinDay: z.number().int(),
-			medianReachMs: z.number().nullable(),
-			loopsClosed: z.number().int(),
-			loopsOpen: z.number().int(),
-		}),
-	})
-	.openapi("Insights");
-
+/** Called while the API app is built (lazy-api.ts), so these schemas are built then, not at startup. */
 export function registerInsightsApi(api: OpenAPIHono<AppEnv>) {
+	const { ErrorBody } = apiSchemas();
+	const Side = z.object({ total: z.number().int(), replied: z.number().int() });
+	const InsightsBody = z
+		.object({
+			replyRate: z.object({ intro: Side, cold: Side }),
+			replyTime: z.object({
+				medianMs: z.number().nullable(),
+				replied: z.number().int(),
+				buckets: z.record(z.string(), z.number().int()),
+			}),
+			rungs: z.array(z.number().int()).openapi({
+				description: "Replies by the last follow-up delivered before them: [none, 1st, 2nd, 3rd, last try]",
+			}),
+			weeks: z.array(z.object({ monday: z.string(), outreach: z.number().int(), replies: z.number().int() })),
+			intros: z.object({
+				total: z.number().int(),
+				reached: z.number().int(),
+				withinDay: z.number().int(),
+				medianReachMs: z.number().nullable(),
+				loopsClosed: z.number().int(),
+				loopsOpen: z.number().int(),
+			}),
+		})
+		.openapi("Insights");
 	api.use("/insights", requireApiToken);
 	api.openapi(
 		createRoute({

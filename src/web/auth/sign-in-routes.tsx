@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
+import { lazy } from "../../lib/lazy";
 import { createSessionRepo } from "../../session/session-repo";
 import { checkSignInRequest, mailSignInLink, redeemSignIn, SIGN_IN_MINUTES } from "../../session/sign-in";
 import type { AppEnv } from "../context";
@@ -15,7 +16,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./sessi
 
 export const signInRoutes = new Hono<AppEnv>();
 
-const SignInForm = z.object({ email: z.string().max(254), next: z.string().max(500).optional() });
+const SignInForm = lazy(() => z.object({ email: z.string().max(254), next: z.string().max(500).optional() }));
 
 function AddressForm(props: { next: string; error?: string; value?: string }) {
 	return (
@@ -56,7 +57,7 @@ signInRoutes.get("/signin", (c) => {
 });
 
 signInRoutes.post("/signin", async (c) => {
-	const form = SignInForm.safeParse(await c.req.parseBody());
+	const form = SignInForm().safeParse(await c.req.parseBody());
 	const next = safeNext(form.success ? form.data.next : null);
 	if (!form.success)
 		return c.html(

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { stopContact } from "../../commands/item-actions";
 import { CONTACT_STATUSES } from "../../db/schema";
+import { lazy } from "../../lib/lazy";
 import { formatLocal } from "../../time/local-time";
 import {
 	contactDetail,
@@ -198,11 +199,11 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 	);
 });
 
-const NotesForm = z.object({ notes: z.string().max(NOTES_MAX * 2) });
+const NotesForm = lazy(() => z.object({ notes: z.string().max(NOTES_MAX * 2) }));
 
 contactsRoutes.post("/contacts/:id/notes", async (c) => {
 	const { user, services } = c.var;
-	const form = NotesForm.safeParse(await c.req.parseBody());
+	const form = NotesForm().safeParse(await c.req.parseBody());
 	if (!form.success) return c.text(`Notes are limited to ${NOTES_MAX} characters.`, 400);
 	const id = c.req.param("id");
 	if (!(await saveNotes(services.db, user.id, id, form.data.notes, services.clock.now())))

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { actOnNudge } from "../../commands/item-actions";
+import { lazy } from "../../lib/lazy";
 import { wordNudge } from "../../nudges/nudge-wording";
 import { formatLocal } from "../../time/local-time";
 import type { NudgeKind } from "../../tracking/nudge-kinds";
@@ -68,19 +69,21 @@ todayRoutes.get("/", async (c) => {
 	);
 });
 
-const ActionForm = z.object({
-	days: z.coerce
-		.number()
-		.int()
-		.refine((d) => (SNOOZE_DAYS as readonly number[]).includes(d))
-		.optional(),
-	back: z.string().max(300).optional(),
-});
+const ActionForm = lazy(() =>
+	z.object({
+		days: z.coerce
+			.number()
+			.int()
+			.refine((d) => (SNOOZE_DAYS as readonly number[]).includes(d))
+			.optional(),
+		back: z.string().max(300).optional(),
+	}),
+);
 
 /** Done / Snooze from Today or a contact page; back to where the form was. */
 todayRoutes.post("/nudges/:id/:action{done|snooze}", async (c) => {
 	const { services, user } = c.var;
-	const form = ActionForm.safeParse(await c.req.parseBody());
+	const form = ActionForm().safeParse(await c.req.parseBody());
 	if (!form.success || (c.req.param("action") === "snooze" && !form.data.days))
 		return c.text("Choose how long to snooze: 1, 3, 7 or 14 days.", 400);
 	const action =
