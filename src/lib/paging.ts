@@ -4,6 +4,8 @@
  * reads its own rows however deep it lies; a bare page number (old links, the
  * API's `page`) still works, by offset.
  */
+import { logRecovered } from "./log";
+
 export const PAGE_SIZE = 25;
 
 /** A position in a list ordered by (key, id): the key of a row (an instant in ms, say) and its id. */
@@ -49,7 +51,9 @@ export function decodeCursor(text: string | undefined | null): Cursor | null {
 		if ((typeof key !== "number" && typeof key !== "string") || typeof id !== "string") return null;
 		if (typeof key === "number" && !Number.isFinite(key)) return null;
 		return { key, id };
-	} catch {
+	} catch (err) {
+		// Not base64 or not JSON: not a cursor of ours (the caller answers 400); the line shows who sends them.
+		logRecovered("bad_input", err, { where: "paging cursor", length: text.length, fallback: "no cursor" });
 		return null;
 	}
 }

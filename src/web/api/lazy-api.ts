@@ -8,8 +8,10 @@
  * the request is handed whole to a separate app holding the API, with the variables
  * the outer app set (services) going along with it.
  */
+
 import { type Context, Hono } from "hono";
 import { lazy } from "../../lib/lazy";
+import { logRecovered } from "../../lib/log";
 import type { AppEnv } from "../context";
 import { ERROR_STATUS, errorJson } from "../http-errors";
 import { buildApi } from "./api-routes";
@@ -36,7 +38,9 @@ const apiApp = lazy(() => {
 function executionCtxOf(c: Context<AppEnv>): ExecutionContext | undefined {
 	try {
 		return c.executionCtx as ExecutionContext;
-	} catch {
+	} catch (err) {
+		// Only a caller without one (a test calling app.request) gets here; the API then runs without waitUntil.
+		logRecovered("no_execution_context", err, { where: "api", fallback: "no waitUntil" });
 		return undefined;
 	}
 }
