@@ -5,12 +5,12 @@
  * never a new account and never gets mail from us. Mail from an unknown sender
  * that is no user's contact's goes on to the new-sender kind.
  */
-import { and, inArray, isNotNull } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
-import { messages, userAddresses } from "../../db/schema";
+import { users } from "../../db/schema";
 import { applyThreadChanges } from "../../lifecycle/thread-store";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
-import type { ContactMailLookup } from "../contact-read-ahead";
+import { type ContactMailLookup, ownerOf, unconfirmedRecipient } from "../contact-read-ahead";
 import { accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
 import type { ParsedMail } from "../parse-message";
 import { snippetOf } from "../snippet";
@@ -29,36 +29,38 @@ export function contactMailIn(address: string, mail: ParsedMail, mailDomain: str
 	const recipients = [...new Set([...mail.to, ...mail.cc].map((p) => p.address))]
 		.filter((a) => a && !a.endsWith(ours) && a !== address)
 		.slice(0, MAX_LOOKUPS);
-	return refs.length || recipients.length ? { address, refs, recipients } : null;
+	const copiesUs = [...mail.to, ...mail.cc].some((p) => p.address.endsWith(ours));
+	return refs.length || recipients.length ? { address, refs, recipients, copiesUs } : null;
 }
 
-/** Which user this is a contact's mail to: through a Message-ID we stored, else a verified address in To/Cc. */
-async function whoseContact(ctx: InboundContext, m: ContactMail): Promise<string | null> {
+/** Which user this is a contact's mail to (contact-read-ahead.ts), for a mail too large to read ahead. */
+async function whoseContact(
+	ctx: InboundContext,
+	m: ContactMail,
+): Promise<{ userId: string | null; toUnconfirmed: boolean }> {
 	const { db } = ctx.services;
-	const [byRef, byAddress] = await db.batch([
+	const unconfirmed = unconfirmedRecipient(db, m);
+	const [owner, pending] = await db.batch([
 		db
-			.select({ userId: messages.userId })
-			.from(messages)
-			.where(inArray(messages.messageId, m.refs.length ? m.refs : [""]))
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.id, ownerOf(m)))
 			.limit(1),
-		db
-			.select({ userId: userAddresses.userId })
-			.from(userAddresses)
-			.where(
-				and(
-					inArray(userAddresses.address, m.recipients.length ? m.recipients : [""]),
-					isNotNull(userAddresses.verifiedAt),
-				),
-			)
-			.limit(1),
+		unconfirmed ?? db.select({ userId: users.id }).from(users).where(sql`0`).limit(1),
 	]);
-	return byRef[0]?.userId ?? byAddress[0]?.userId ?? null;
+	const userId = owner[0]?.id ?? null;
+	return { userId, toUnconfirmed: userId === null && pending.length > 0 };
 }
 
 async function processContactMail(ctx: InboundContext, m: ContactMail): Promise<Effects> {
 	// Read ahead with the sender lookup for this very mail (contact-read-ahead.ts), else read here.
 	const ahead = ctx.contactMail?.address === m.address ? ctx.contactMail : null;
-	const userId = ahead ? (ahead.user?.id ?? null) : await whoseContact(ctx, m);
+	const owner = ahead
+		? { userId: ahead.user?.id ?? null, toUnconfirmed: ahead.toUnconfirmed }
+		: await whoseContact(ctx, m);
+	const { userId } = owner;
+	// A reply-all to someone whose account is not confirmed yet is still a contact's mail: never an account.
+	if (!userId && owner.toUnconfirmed) return ignored(null, { reason: "contact_mail_untracked" });
 	if (!userId) return newSender.process(ctx, { address: m.address });
 	const { db } = ctx.services;
 	const known = ahead?.known ?? undefined;
