@@ -76,11 +76,12 @@ async function targetsOf(
 		return out;
 	}
 	if (t.kind === "implicit") {
+		// "done" alone names the one item the mail showed; with several shown, it asks, even if one is gone.
 		const [only] = items;
-		if (items.length === 1 && only) return [{ item: only, contact: null }];
+		if (numbered.length === 1 && only) return [{ item: only, contact: null }];
 		problems.push(
-			items.length
-				? `"${c.line}": which one? That email had ${items.length} items: reply like "1 ${c.action.kind.replace("_", " ")}".`
+			numbered.length
+				? `"${c.line}": which one? That email had ${numbered.length} items: reply like "1 ${c.action.kind.replace("_", " ")}".`
 				: `"${c.line}": that email had no items. Name the person, like "${c.action.kind} Ann".`,
 		);
 		return [];

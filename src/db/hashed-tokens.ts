@@ -59,9 +59,15 @@ export function hashedTokens(db: Db, purpose: HeldTokenPurpose) {
 			return rows[0]?.user ?? null;
 		},
 
-		/** Revoking marks the token used: it stops working at once. One token by id, or all of the user's. */
+		/**
+		 * Revoking marks the token used: it stops working at once. One token by id (expired or not,
+		 * as long as it is not revoked yet), or all of the user's live ones.
+		 */
 		async revoke(userId: string, now: Date, tokenId?: string): Promise<boolean> {
-			const which = tokenId === undefined ? live(userId, now) : and(live(userId, now), eq(tokens.id, tokenId));
+			const which =
+				tokenId === undefined
+					? live(userId, now)
+					: and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt), eq(tokens.id, tokenId));
 			const rows = await db.update(tokens).set({ usedAt: now }).where(which).returning({ id: tokens.id });
 			return rows.length > 0;
 		},

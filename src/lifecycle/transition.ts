@@ -47,8 +47,9 @@ function carriedAttempt(t: Thread): number {
 }
 
 /**
- * "Let her know" closes: her own thread goes on as it stood before the intro (a met
- * referrer's keep-warm check-ins come back), from `at`.
+ * "Let her know" closes, at `at`. A met referrer's keep-warm check-ins come back; any other
+ * nudge the loop replaced (a follow-up, a thank-you) is not restored: writing to her about the
+ * intro is itself the contact that nudge asked for.
  */
 function closeLoop(t: Thread, loop: OpenNudge, at: Date, user: UserClock, set: Transition["set"] = {}): Transition {
 	const next = nextRung(loop, at, user, { metAt: t.metAt });

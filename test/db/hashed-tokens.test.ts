@@ -46,4 +46,14 @@ describe("hashedTokens", () => {
 		expect((await store.userFor(other.secret, T))?.id).toBe(theirs);
 		expect(await store.revoke(mine, T)).toBe(false);
 	});
+
+	it("a token revoked by id is revoked even after it expired, and only once", async () => {
+		const userId = await newUser();
+		const store = hashedTokens(db, "api");
+		const short = await store.mint(userId, "short", later(1), T);
+		await short.insert;
+		const [row] = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.userId, userId));
+		expect(await store.revoke(userId, later(5), row?.id)).toBe(true);
+		expect(await store.revoke(userId, later(5), row?.id)).toBe(false);
+	});
 });
