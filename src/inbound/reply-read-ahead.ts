@@ -36,31 +36,17 @@ export function replyAheadQueries(db: Db, tokenHash: string) {
 	const numbered = sql`(select value from json_each(${context}, '$.nudges'))`;
 	// By id; the user check is kept out of the index choice ("+"), or the planner may walk all the user's nudges.
 	const itemsOf = and(inArray(item.id, numbered), sql`+${item.userId} = (${token})`);
-	const people = union(
+	const itemContacts = () =>
 		db
-			.select({ id: person.id })
-			.from(person)
-			.where(
-				inArray(
-					person.id,
-					db
-						.select({ id: sql`${item.contactId}` })
-						.from(item)
-						.where(itemsOf),
-				),
-			),
+			.select({ id: sql`${item.contactId}` })
+			.from(item)
+			.where(itemsOf);
+	const people = union(
+		db.select({ id: person.id }).from(person).where(inArray(person.id, itemContacts())),
 		db
 			.select({ id: sql<string>`${person.referrerId}`.as("id") })
 			.from(person)
-			.where(
-				inArray(
-					person.id,
-					db
-						.select({ id: sql`${item.contactId}` })
-						.from(item)
-						.where(itemsOf),
-				),
-			),
+			.where(inArray(person.id, itemContacts())),
 	);
 	return [
 		db.select().from(tokens).where(eq(tokens.tokenHash, tokenHash)).limit(1),
