@@ -4,14 +4,13 @@
  * mail numbered, and those items' threads (contacts, referrers, open nudges).
  * The reply kinds answer from here, so a reply command is one read and one commit.
  */
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/sqlite-core";
 import type { TokenRow, UserRow } from "../accounts/accounts-repo";
 import type { Item } from "../commands/command-items";
 import type { Db } from "../db/client";
 import { contacts, nudges, tokens, userAddresses, users } from "../db/schema";
-import type { KnownRows } from "../tracking/known-rows";
-import { openNudge } from "../tracking/nudge-kinds";
+import { type KnownRows, openNudgesOfContacts } from "../tracking/known-rows";
 
 export interface ReplyAhead {
 	tokenHash: string;
@@ -72,12 +71,7 @@ export function replyAheadQueries(db: Db, tokenHash: string) {
 			.leftJoin(person, eq(person.id, item.contactId))
 			.where(itemsOf),
 		db.select().from(contacts).where(inArray(contacts.id, people)),
-		// Contact first, then its open nudge (see known-rows.ts: by nudges_one_open_per_contact).
-		db
-			.select(getTableColumns(nudges))
-			.from(contacts)
-			.crossJoin(nudges)
-			.where(and(inArray(contacts.id, people), eq(nudges.contactId, contacts.id), openNudge(nudges.state))),
+		openNudgesOfContacts(db, people),
 	] as const;
 }
 

@@ -43,6 +43,19 @@ export interface KnownRows {
 }
 
 /**
+ * The one open nudge of each of these contacts (a subquery of ids), probed per contact through
+ * nudges_one_open_per_contact: a CROSS JOIN keeps contacts the outer loop in SQLite; asked directly,
+ * "contact_id in (…) and state in (…)" lets it walk every open nudge of every user by state.
+ */
+export function openNudgesOfContacts(db: Db, contactIds: SQLWrapper) {
+	return db
+		.select(getTableColumns(nudges))
+		.from(contacts)
+		.crossJoin(nudges)
+		.where(and(inArray(contacts.id, contactIds), eq(nudges.contactId, contacts.id), openNudge(nudges.state)));
+}
+
+/**
  * The read-ahead statements for `db.batch`, for the user whose id `userId` yields
  * (a subquery, so they can run before the user is known). Every lookup is by
  * index, per address: a large account costs what a small one does.
@@ -64,14 +77,7 @@ export function knownRowsQueries(
 	const withReferrers = sql`(select id from contacts where user_id = ${userId} and email in ${e} union select referrer_id from contacts where user_id = ${userId} and email in ${e})`;
 	return [
 		db.select().from(contacts).where(inArray(contacts.id, withReferrers)),
-		// From the contacts to their one open nudge, probed per contact (nudges_one_open_per_contact): a
-		// CROSS JOIN keeps contacts the outer loop in SQLite; asked directly, "contact_id in (…) and state in
-		// (…)" lets it walk every open nudge of every user by state.
-		db
-			.select(getTableColumns(nudges))
-			.from(contacts)
-			.crossJoin(nudges)
-			.where(and(inArray(contacts.id, withReferrers), eq(nudges.contactId, contacts.id), openNudge(nudges.state))),
+		openNudgesOfContacts(db, withReferrers),
 		opts.threads
 			? db
 					.select()
