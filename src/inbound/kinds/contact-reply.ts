@@ -5,7 +5,7 @@
  * never a new account and never gets mail from us. Mail from an unknown sender
  * that is no user's contact's goes on to the new-sender kind.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { users } from "../../db/schema";
 import { applyThreadChanges } from "../../lifecycle/thread-store";
@@ -39,15 +39,13 @@ async function whoseContact(
 	m: ContactMail,
 ): Promise<{ userId: string | null; toUnconfirmed: boolean }> {
 	const { db } = ctx.services;
+	const ownerQ = db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.id, ownerOf(m)))
+		.limit(1);
 	const unconfirmed = unconfirmedRecipient(db, m);
-	const [owner, pending] = await db.batch([
-		db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.id, ownerOf(m)))
-			.limit(1),
-		unconfirmed ?? db.select({ userId: users.id }).from(users).where(sql`0`).limit(1),
-	]);
+	const [owner, pending] = unconfirmed ? await db.batch([ownerQ, unconfirmed]) : [await ownerQ, []];
 	const userId = owner[0]?.id ?? null;
 	return { userId, toUnconfirmed: userId === null && pending.length > 0 };
 }
