@@ -17,7 +17,7 @@ import { requireApiToken } from "../auth/require-user";
 import { calendarFeedRoutes } from "../calendar-feed-routes";
 import type { AppEnv } from "../context";
 import { codeForStatus, ERROR_STATUS, errorJson, internalError } from "../http-errors";
-import { apiSchemas, iso, Paged } from "./api-schemas";
+import { apiSchemas, iso, Paged, pagedJson } from "./api-schemas";
 import { registerInsightsApi } from "./insights-api";
 
 /** The page asked for; null when `after` is not a cursor of ours. */
@@ -88,20 +88,15 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 			if (!at) return badCursor(c);
 			const list = await listContacts(c.var.services.db, c.var.user.id, { q, status, at });
 			return c.json(
-				{
-					data: list.items.map((r) => ({
-						id: r.id,
-						name: r.name,
-						email: r.email,
-						status: r.status,
-						lastContactAt: iso(r.lastContactAt),
-						nextNudgeAt: iso(r.nextNudgeAt),
-						referrer: r.referrerName ?? r.referrerEmail,
-					})),
-					page: list.page,
-					hasNext: list.hasNext,
-					next: list.next,
-				},
+				pagedJson(list, (r) => ({
+					id: r.id,
+					name: r.name,
+					email: r.email,
+					status: r.status,
+					lastContactAt: iso(r.lastContactAt),
+					nextNudgeAt: iso(r.nextNudgeAt),
+					referrer: r.referrerName ?? r.referrerEmail,
+				})),
 				200,
 			);
 		},
@@ -199,22 +194,17 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 			if (!at) return badCursor(c);
 			const list = await todayNudges(services.db, user.id, services.clock.now(), at);
 			return c.json(
-				{
-					data: list.items.map((n) => ({
-						id: n.id,
-						kind: n.kind,
-						state: n.state,
-						dueAt: n.dueAt.toISOString(),
-						contactId: n.contactId,
-						contactName: n.contactName,
-						contactEmail: n.contactEmail,
-						subject: n.subject,
-						note: n.note,
-					})),
-					page: list.page,
-					hasNext: list.hasNext,
-					next: list.next,
-				},
+				pagedJson(list, (n) => ({
+					id: n.id,
+					kind: n.kind,
+					state: n.state,
+					dueAt: n.dueAt.toISOString(),
+					contactId: n.contactId,
+					contactName: n.contactName,
+					contactEmail: n.contactEmail,
+					subject: n.subject,
+					note: n.note,
+				})),
 				200,
 			);
 		},

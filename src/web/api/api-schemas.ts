@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { CONTACT_STATUSES, NUDGE_KINDS, NUDGE_STATES } from "../../db/schema";
 import { lazy } from "../../lib/lazy";
+import type { Page } from "../../lib/paging";
 import { ERROR_CODES } from "../http-errors";
 
 /** Built on the first API request with the API app (lazy-api.ts): zod schemas are costly at startup. */
@@ -91,6 +92,14 @@ export const apiSchemas = lazy(() => {
 		ContactsQuery,
 		SnoozeBody,
 	};
+});
+
+/** A list page as the API answers it (Paged): its items mapped, and the cursor of the next page. */
+export const pagedJson = <T, R>(list: Page<T>, item: (row: T) => R) => ({
+	data: list.items.map(item),
+	page: list.page,
+	hasNext: list.hasNext,
+	next: list.next,
 });
 
 export const Paged = <T extends z.ZodTypeAny>(item: T) =>
