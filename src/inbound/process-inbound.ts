@@ -18,7 +18,6 @@ import type { Effects, ReleaseHeld } from "./inbound-context";
 import type { InboundEmail } from "./inbound-email";
 import { type InboundOutcome, ignoredOutcome, rejectedOutcome } from "./inbound-outcome";
 import { contactMailIn } from "./kinds/contact-reply";
-import { meetingKeyOf } from "./kinds/met";
 import { runKinds } from "./kinds/run-kinds";
 import { type MailHeaders, readHeaders } from "./mail-headers";
 import { absenceFromContact } from "./out-of-office";
@@ -116,12 +115,9 @@ export async function processInbound(
 			? null
 			: contactMailIn(fromAddress, mail, config.mailDomain);
 	const ahead = {
-		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress),
+		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress, messageKey),
 		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
 		...(contactMail && fitsAhead(contactMail) ? { contactMail } : {}),
-		...(route.kind === "met"
-			? { threadKey: meetingKeyOf(fwd?.subject ?? mail.subject, mail.messageId, messageKey) }
-			: {}),
 	};
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs, ahead);
 	if (sender.seen) {

@@ -1,13 +1,16 @@
 /**
  * What to read ahead with the sender lookup (sender-lookup.ts), from the mail
- * alone: the people on it, on the mail it forwards, and named in that mail,
- * first the ones the kinds ask about first; and the Message-IDs it answers. A
- * guess that misses costs a round trip, never a wrong answer.
+ * alone: the people on it, on the mail it forwards, named in that mail, and
+ * invited by its calendar invites, first the ones the kinds ask about first; the
+ * Message-IDs it answers; and the meeting's thread key (an invite's, or met@'s).
+ * A guess that misses costs a round trip, never a wrong answer.
  */
 import { nameOnly } from "../tracking/ensure-contacts";
 import type { Route } from "./address-grammar";
 import type { ForwardedOriginal } from "./forwarded-message";
 import { namedAddresses } from "./intro-detection";
+import { inviteesOf, inviteKeyOf } from "./kinds/invite";
+import { meetingKeyOf } from "./kinds/met";
 import type { ParsedMail } from "./parse-message";
 import type { ReadAhead } from "./sender-lookup";
 
@@ -15,14 +18,20 @@ import type { ReadAhead } from "./sender-lookup";
 export const tracksPeople = (route: Route) =>
 	route.kind === "track" || route.kind === "applied" || route.kind === "intro" || route.kind === "met";
 
+/** Routes whose mail an invite in it is read from (ordered-kinds.ts: invite comes after these). */
+const readsInvites = (route: Route) =>
+	route.kind !== "reply" && route.kind !== "other_domain" && route.kind !== "status" && route.kind !== "help";
+
 export function readAheadFor(
 	route: Route,
 	mail: ParsedMail,
 	fwd: ForwardedOriginal | null,
 	mailDomain: string,
 	sender: string,
+	messageKey: string,
 ): ReadAhead {
-	if (!tracksPeople(route)) return { emails: [], messageIds: [] };
+	const invites = readsInvites(route) ? mail.invites : [];
+	if (!tracksPeople(route) && invites.length === 0) return { emails: [], messageIds: [] };
 	const ours = `@${mailDomain}`;
 	const emails = new Set<string>();
 	const add = (a: string | undefined) => {
@@ -33,9 +42,18 @@ export function readAheadFor(
 		for (const p of [...fwd.to, ...fwd.cc]) add(p.address);
 		for (const p of namedAddresses(`${fwd.note}\n${fwd.body}`)) add(p.address);
 	}
+	for (const p of invites.flatMap(inviteesOf)) add(p.address);
 	for (const p of [...mail.to, ...mail.cc]) add(p.address);
+	// The invite kind comes before met@ (ordered-kinds.ts): its meeting's key is the one read.
+	const first = invites[0];
+	const threadKey = first
+		? inviteKeyOf(first)
+		: route.kind === "met"
+			? meetingKeyOf(fwd?.subject ?? mail.subject, mail.messageId, messageKey)
+			: undefined;
 	return {
 		emails: [...emails],
 		messageIds: [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])],
+		...(threadKey !== undefined ? { threadKey } : {}),
 	};
 }

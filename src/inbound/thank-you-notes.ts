@@ -78,12 +78,12 @@ export async function scheduleMeetings(
 export async function cancelMeeting(ctx: InboundContext, account: Account, key: string) {
 	const { user } = account;
 	const { db } = ctx.services;
-	const repo = createTrackingRepo(db);
+	const repo = createTrackingRepo(db, ctx.known);
 	const found = await repo.threadsByKey(user.id, key);
 	const changes: ThreadChange[] = found
 		.filter((t): t is typeof t & { contactId: string } => t.contactId !== null)
 		.map((t) => ({ contactId: t.contactId, event: { type: "meeting_cancelled" } }));
-	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, ctx.now);
+	const lifecycle = await applyThreadChanges(db, { id: user.id, clock: user }, changes, ctx.now, undefined, ctx.known);
 	const writes = [
 		...lifecycle.writes,
 		...found.map((t) => repo.updateThread(user.id, t.id, { state: "closed", updatedAt: ctx.now })),

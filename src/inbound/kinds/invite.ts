@@ -10,21 +10,29 @@ import type { MeetingInvite } from "../meeting-invite";
 import { cancelMeeting, others, scheduleMeetings } from "../thank-you-notes";
 import { confirmedAccount, type InboundKind } from "./inbound-kind";
 
-const eventKey = (uid: string) => `ical:${uid}`.slice(0, 200);
+/** The thread key of an invite's meeting: its UID, so an update or a cancel finds it. */
+export const inviteKeyOf = (invite: MeetingInvite) =>
+	`ical:${invite.uid || `${invite.summary}:${invite.start?.getTime()}`}`.slice(0, 200);
+
+/** The people an invite names: its attendees and organizer. */
+export const inviteesOf = (invite: MeetingInvite) => [
+	...invite.attendees,
+	...(invite.organizer ? [invite.organizer] : []),
+];
 
 async function trackInvites(ctx: InboundContext, account: Account, invites: MeetingInvite[]): Promise<Effects> {
 	const { user } = account;
 	const writes: Write[] = [];
 	const lines: string[] = [];
 	for (const invite of invites) {
-		const key = eventKey(invite.uid || `${invite.summary}:${invite.start?.getTime()}`);
+		const key = inviteKeyOf(invite);
 		if (invite.method === "CANCEL") {
 			const c = await cancelMeeting(ctx, account, key);
 			writes.push(...c.writes);
 			lines.push(`"${invite.summary}" cancelled: ${c.removed} thank-you ${c.removed === 1 ? "note" : "notes"} removed`);
 			continue;
 		}
-		const people = others(ctx, account, [...invite.attendees, ...(invite.organizer ? [invite.organizer] : [])]);
+		const people = others(ctx, account, inviteesOf(invite));
 		if (!people.length || !invite.end) continue;
 		const s = await scheduleMeetings(ctx, account, people, {
 			key,
