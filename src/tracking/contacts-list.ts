@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { keysetWindow } from "../db/keyset";
 import { CONTACT_STATUSES, contacts, nudges, recentAt } from "../db/schema";
 import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
-import { openNudge } from "./nudge-kinds";
+import { nextInFrontSql, openNudge } from "./nudge-kinds";
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 const referrer = alias(contacts, "referrer");
@@ -32,11 +32,8 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 	}
 	if (filter.status) conditions.push(eq(contacts.status, filter.status));
 	if (where) conditions.push(where);
-	// The thread's one open nudge (a join, not a subquery per contact): when it is
-	// next in front of the user; a delivered one, when its next rung comes.
-	const nextNudge = sql<
-		number | null
-	>`case when ${nudges.state} = 'sent' then ${nudges.wakeAt} else ${nudges.dueAt} end`;
+	// The thread's one open nudge (a join, not a subquery per contact): when it is next in front of the user.
+	const nextNudge = sql<number | null>`${nextInFrontSql(nudges)}`;
 	const rows = await db
 		.select({
 			id: contacts.id,

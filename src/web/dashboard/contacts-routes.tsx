@@ -38,6 +38,9 @@ contactsRoutes.get("/contacts", async (c) => {
 	const status = isContactStatus(rawStatus) ? rawStatus : undefined;
 	const list = await listContacts(services.db, user.id, { q, status, at: pageAt((k) => c.req.query(k)) });
 	const when = (d: Date | null) => (d ? formatLocal(d, user.timezone) : "—");
+	// Due already (waiting on Today, or about to be delivered): "now", not a date in the past.
+	const now = services.clock.now();
+	const next = (d: Date | null) => (d && d.getTime() <= now.getTime() ? "now" : when(d));
 	return c.html(
 		<AppPage title="Contacts" current="/app/contacts" notice={takeNotice(c)}>
 			<h1>Contacts</h1>
@@ -84,7 +87,7 @@ contactsRoutes.get("/contacts", async (c) => {
 								</td>
 								<td>{STATUS_LABELS[r.status]}</td>
 								<td>{when(r.lastContactAt)}</td>
-								<td>{when(r.nextNudgeAt)}</td>
+								<td>{next(r.nextNudgeAt)}</td>
 								<td>{r.referrerName || r.referrerEmail || "—"}</td>
 							</tr>
 						))}
