@@ -11,13 +11,14 @@ import type { Services } from "../app/services";
 import { contacts, nudges, users } from "../db/schema";
 import type { Write } from "../db/write";
 import { sameDayDue } from "../lifecycle/cadence";
-import type { ThreadEvent, Transition } from "../lifecycle/thread";
+import type { ThreadEvent } from "../lifecycle/thread";
 import { applyThreadChanges, type ThreadChange } from "../lifecycle/thread-store";
-import { formatDate, formatLocalNear, formatMinutes, localDate } from "../time/local-time";
+import { formatLocalNear, formatMinutes } from "../time/local-time";
 import { displayName } from "../tracking/ensure-contacts";
 import type { KnownRows } from "../tracking/known-rows";
 import { OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
 import { createTrackingRepo } from "../tracking/tracking-repo";
+import { confirmation, loopOpenedBy } from "./command-confirmation";
 import { type Command, GLOBAL_ACTIONS } from "./command-grammar";
 import { contactsById, contactsNamed, type Item, type NumberedItems, presentItems } from "./command-items";
 import { snoozeUntil } from "./snooze-until";
@@ -261,7 +262,9 @@ export async function applyCommands(
 				);
 				continue;
 			}
-			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone, now);
+			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone, now, {
+				loopWith: loopOpenedBy(result.transition, lifecycle.applied),
+			});
 		}
 		out.done = out.done.filter((line) => line !== "");
 	}
@@ -270,22 +273,3 @@ export async function applyCommands(
 
 const openItem = (userId: string, id: string) =>
 	and(eq(nudges.userId, userId), eq(nudges.id, id), inArray(nudges.state, OPEN_NUDGE_STATES));
-
-/** One line per change, in the product's voice. */
-function confirmation(e: ThreadEvent, label: string, t: Transition, tz: string, now: Date): string {
-	switch (e.type) {
-		case "done":
-			return `Done: ${label}.`;
-		case "snooze":
-			// A date more than ~5 months out shows its year.
-			return `Snoozed ${label} until ${formatLocalNear(e.until.dueAt, tz, now)}.`;
-		case "met":
-			return t.open?.kind === "thank_you"
-				? `Noted you met ${label}: a thank-you note is due ${!t.open.due.dueOn || t.open.due.dueOn === localDate(now, tz) ? "today" : formatDate(t.open.due.dueOn)}.`
-				: `Noted you met ${label}.`;
-		case "reply":
-			return `${label} replied: follow-ups stopped.`;
-		default:
-			return `Stopped following up with ${label}.`;
-	}
-}

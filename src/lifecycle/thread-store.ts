@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
-import { contacts, nudges } from "../db/schema";
+import { contacts, nudges, threads as threadTable } from "../db/schema";
 import type { Write } from "../db/write";
 import { newId } from "../lib/crypto";
 import type { UserClock } from "../time/local-time";
@@ -235,6 +235,13 @@ function writesOf(db: Db, userId: string, t: Thread, tr: Transition, openedId: s
 				})
 				// The one-open-nudge index holds even if another change got there first.
 				.onConflictDoNothing(),
+		);
+	if (tr.outbound)
+		out.push(
+			db
+				.update(threadTable)
+				.set({ lastOutboundAt: tr.outbound.at, updatedAt: now })
+				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.outbound.threadId))),
 		);
 	const set = Object.fromEntries(Object.entries(tr.set).filter(([, v]) => v !== undefined));
 	if (tr.status !== t.status || Object.keys(set).length)

@@ -95,7 +95,10 @@ const loopEvent = (t: Thread, e: Extract<ThreadEvent, { type: "outreach" }>): Th
 /** `done` on a rung: it closes, and its ladder goes on (from the delivery, if it was delivered). */
 function done(t: Thread, open: OpenNudge, now: Date, user: UserClock): Transition {
 	// Reaching out as asked is the outreach itself.
-	if (open.kind === "reach_out") return outreach(t, { type: "outreach", at: now, threadId: open.threadId }, user);
+	if (open.kind === "reach_out") {
+		const tr = outreach(t, { type: "outreach", at: now, threadId: open.threadId }, user);
+		return open.threadId ? { ...tr, outbound: { threadId: open.threadId, at: now } } : tr;
+	}
 	const next = nextRung(open, open.sentAt ?? now, user, { metAt: t.metAt });
 	return applied(t, {
 		status: open.kind === "last_try" && t.status === "awaiting_reply" ? "dormant" : t.status,

@@ -71,6 +71,28 @@ describe("introductions", () => {
 		expect(await carolOpen()).toEqual(["check_in"]);
 	});
 
+	it("'done' on the reach-out is the outreach: it names the loop to close, and the follow-up counts from it", async () => {
+		const { address, baseline } = await newUser();
+		await send(
+			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
+			at("2026-11-23T11:00:00Z"),
+		);
+		await tick(digestAt("2026-11-23"));
+		const digest = (await mailsTo(address)).at(-1);
+		expect(digest?.subject).toBe("Reach out to Bob Stone");
+		const rcpt = digest?.replyTo ?? "";
+		const r = await send(
+			{ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 done" },
+			at("2026-11-23T15:00:00Z"),
+		);
+		expect(r.outcome.detail).toBe("Done: Bob Stone. Next: let Carol Diaz know you reached out.");
+		await tick(digestAt("2026-11-24"));
+		for (const d of ["2026-11-25", "2026-11-26"]) await tick(digestAt(d));
+		const followUp = (await mailsTo(address)).slice(baseline).find((m) => m.subject.startsWith("Follow up with Bob"));
+		expect(followUp?.createdAt.slice(0, 10)).toBe("2026-11-26");
+		expect(followUp?.text).toContain("3 days, no reply · 1st follow-up of 3");
+	});
+
 	it("without outreach, the reach-out is reminded on the next two business days, then stops", async () => {
 		const { address, baseline } = await newUser();
 		await send(
