@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../../src/config/env";
+import { parseEnv, requireConfig } from "../../src/config/env";
 
 const db = env.DB;
 const production = {
@@ -68,5 +68,23 @@ describe("parseEnv", () => {
 	it("reads MAX_INBOUND_BYTES from a string var", () => {
 		const r = parseEnv({ ...production, MAX_INBOUND_BYTES: "2097152" });
 		expect(r.ok && r.config.maxInboundBytes).toBe(2097152);
+	});
+});
+
+describe("requireConfig", () => {
+	it("validates an env object once and hands back the same config for it", () => {
+		const e = { ...production };
+		const first = requireConfig(e);
+		expect(requireConfig(e)).toBe(first);
+		// Another env object is validated on its own.
+		const other = requireConfig({ ...production, MAIL_DOMAIN: "other.example.com" });
+		expect(other).not.toBe(first);
+		expect(other.mailDomain).toBe("other.example.com");
+	});
+
+	it("still throws for an invalid env, every time", () => {
+		const bad = { DB: db, ENVIRONMENT: "production" };
+		expect(() => requireConfig(bad)).toThrow(/Configuration error/);
+		expect(() => requireConfig(bad)).toThrow(/Configuration error/);
 	});
 });
