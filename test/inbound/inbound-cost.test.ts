@@ -35,16 +35,9 @@ describe("round trips per inbound email", () => {
 			seen[c.label] = r;
 		}
 		const trips = Object.fromEntries(Object.entries(seen).map(([k, r]) => [k, r.processing.roundTrips]));
-		expect(trips).toEqual(Object.fromEntries(Object.keys(trips).map((k) => [k, BUDGET[k] ?? 2])));
+		expect(trips).toEqual(Object.fromEntries(Object.keys(trips).map((k) => [k, 2])));
 	}, 30_000);
 });
-
-/** Kinds not yet at 2 round trips (issue 14): their count today, so it cannot grow. */
-const BUDGET: Record<string, number> = {
-	"status@": 3,
-	"new sender": 3,
-	"unconfirmed sender": 4,
-};
 
 describe("rows read per email, as an account grows", () => {
 	it("a user with 10,000 contacts reads within 1.2x the rows of a user with 10", async () => {
