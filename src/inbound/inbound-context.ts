@@ -15,6 +15,7 @@ import {
 } from "./inbound-outcome";
 import type { ParsedMail } from "./parse-message";
 import type { ReplyAhead } from "./reply-read-ahead";
+import type { AccountAhead } from "./sender-lookup";
 
 export interface Effects {
 	outcome: InboundOutcome;
@@ -51,6 +52,8 @@ export interface InboundContext {
 	reply?: ReplyAhead;
 	/** For mail from someone without an account: whose contact they are, read ahead (contact-read-ahead.ts). */
 	contactMail?: ContactAhead;
+	/** status@'s page, or the room for a new account, read ahead (sender-lookup.ts). */
+	accountAhead?: AccountAhead;
 }
 
 /** A verified, active (or paused) user and their addresses. */

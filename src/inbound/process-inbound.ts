@@ -116,8 +116,10 @@ export async function processInbound(
 			: contactMailIn(fromAddress, mail, config.mailDomain);
 	const ahead = {
 		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress, messageKey),
+		now: services.clock.now(),
 		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
 		...(contactMail && fitsAhead(contactMail) ? { contactMail } : {}),
+		...(route.kind === "status" ? { status: true } : {}),
 	};
 	const sender = await lookupSender(services.db, fromAddress, messageKey, opts.seenAs, ahead);
 	if (sender.seen) {
@@ -136,6 +138,7 @@ export async function processInbound(
 			known: sender.known,
 			reply: sender.reply,
 			contactMail: sender.contactMail,
+			accountAhead: sender.accountAhead,
 		},
 		{ address: fromAddress, account: sender.account },
 		undefined,

@@ -1,5 +1,5 @@
 /** D1 access for the outbox: claim due rows with a lease, then record what happened. */
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import type { ComposedRow } from "./compose";
@@ -57,8 +57,11 @@ export function createOutboxRepo(db: Db) {
 				.returning();
 		},
 
-		/** Mail to this user the provider refused for good in the last `days`, most recent first. */
-		recentFailures(userId: string, now: Date, days: number, limit: number) {
+		/**
+		 * Mail to this user the provider refused for good in the last `days`, most recent first.
+		 * `userId` may be a subquery: status@ reads it ahead, before the user's id is known.
+		 */
+		recentFailures(userId: string | SQL, now: Date, days: number, limit: number) {
 			return db
 				.select({ kind: outbox.kind, subject: outbox.subject, createdAt: outbox.createdAt, error: outbox.lastError })
 				.from(outbox)

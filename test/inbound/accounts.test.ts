@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { MAX_HELD_PER_USER } from "../../src/accounts/pending-account";
 import { heldMail, users } from "../../src/db/schema";
 import {
 	contactsOf,
@@ -66,6 +67,35 @@ describe("a new sender's first mail", () => {
 		const r = await send({ ...outreach("pat2@example.com"), subject: "Second" }, later(5));
 		expect(r.outcome).toMatchObject({ outcome: "held", reason: "awaiting_verification" });
 		expect(await mailsTo("pat2@example.com")).toHaveLength(1);
+	});
+
+	it(`holds at most ${MAX_HELD_PER_USER} mails for an address not confirmed; expired ones no longer count`, async () => {
+		const from = "pat-full@example.com";
+		for (let i = 0; i < MAX_HELD_PER_USER; i++) {
+			const r = await send({ ...outreach(from), subject: `Mail ${i}` }, later(i));
+			expect(r.outcome.outcome, `mail ${i}`).toBe("held");
+		}
+		const full = await send({ ...outreach(from), subject: "One too many" }, later(30));
+		expect(full.outcome).toMatchObject({ outcome: "ignored", reason: "hold_full" });
+		const userId = (await userIdOf(from)) ?? "";
+		expect(await db.select().from(heldMail).where(eq(heldMail.userId, userId))).toHaveLength(MAX_HELD_PER_USER);
+		// A week on, the held mail has expired (the purge has not run yet): there is room again.
+		const again = await send({ ...outreach(from), subject: "A week on" }, later(8 * 24 * 60));
+		expect(again.outcome).toMatchObject({ outcome: "held", reason: "awaiting_verification" });
+	});
+
+	it("sends the verification mail again once its token has expired", async () => {
+		const from = "pat-late@example.com";
+		await send(outreach(from), T);
+		const r = await send({ ...outreach(from), subject: "Still there?" }, later(8 * 24 * 60));
+		expect(r.outcome).toMatchObject({ outcome: "held", reason: "awaiting_verification" });
+		const mails = await mailsTo(from);
+		expect(mails.map((m) => m.subject)).toEqual([
+			"Confirm your address to start Followthrough",
+			"Confirm your address to start Followthrough",
+		]);
+		expect(mails[1]?.text).toContain('Your email "Still there?" is held until then');
+		expect(mails[1]?.replyTo).not.toBe(mails[0]?.replyTo);
 	});
 
 	it.each([

@@ -4,8 +4,10 @@
  * commit, for every kind of mail; and rows read per email for a user with 10,000
  * contacts against one with 10. Counts, not times: they cannot regress unseen.
  */
+
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signUp } from "../support/inbound";
+import { DOMAIN, db, send, signUp } from "../support/inbound";
 import { inboundCostCases, type Metered, meteredInbound, replyTo, seedContacts } from "../support/inbound-cost";
 import { tick } from "../support/outbox";
 
@@ -35,16 +37,52 @@ describe("round trips per inbound email", () => {
 			seen[c.label] = r;
 		}
 		const trips = Object.fromEntries(Object.entries(seen).map(([k, r]) => [k, r.processing.roundTrips]));
-		expect(trips).toEqual(Object.fromEntries(Object.keys(trips).map((k) => [k, BUDGET[k] ?? 2])));
+		expect(trips).toEqual(Object.fromEntries(Object.keys(trips).map((k) => [k, 2])));
 	}, 30_000);
 });
 
-/** Kinds not yet at 2 round trips (issue 14): their count today, so it cannot grow. */
-const BUDGET: Record<string, number> = {
-	"status@": 3,
-	"new sender": 3,
-	"unconfirmed sender": 4,
-};
+describe("the day's new accounts are counted only for a sender who may be new", () => {
+	it("a user's mail and a contact's read no more rows with 300 pending accounts today; a new sender's counts them", async () => {
+		const address = "capread@example.com";
+		await signUp(address, T);
+		const at = (min: number) => new Date(T.getTime() + min * 60_000);
+		await send({ from: address, to: "Ann <ann@cap.example>, Bo <bo@cap.example>", subject: "Coffee?" }, at(1));
+		const rowsRead = async (contact: string, min: number) => {
+			const help = await metered(
+				{ from: address, rcpt: `help@${DOMAIN}`, to: `help@${DOMAIN}`, subject: "help" },
+				at(min),
+			);
+			const reply = await metered(
+				{ from: contact, to: address, cc: `track@${DOMAIN}`, subject: "Re: Coffee?", body: "Sure!" },
+				at(min + 1),
+			);
+			expect([help.outcome.reason, reply.outcome.reason]).toEqual(["help", "reply_seen"]);
+			return [help.processing.rowsRead, reply.processing.rowsRead];
+		};
+		const before = await rowsRead("ann@cap.example", 2);
+		await seedPendingAccounts(300, at(4));
+		// Bo's thread is not Ann's (a row or two either way); counting the pending accounts would read 600 more.
+		const after = await rowsRead("bo@cap.example", 5);
+		for (const [i, n] of after.entries()) {
+			expect(n, `${after} vs ${before}`).toBeLessThanOrEqual((before[i] ?? 0) + 5);
+		}
+		const fresh = await metered({ from: "first@fresh.example", to: "Cy <cy@c.example>", subject: "Hi" }, at(7));
+		expect(fresh.outcome.reason).toBe("new_account");
+		expect(fresh.processing.roundTrips).toBe(2);
+		expect(fresh.processing.rowsRead).toBeGreaterThan(300);
+	});
+});
+
+/** `n` pending accounts created at `at`, each with its primary address. */
+async function seedPendingAccounts(n: number, at: Date) {
+	const t = at.getTime();
+	await db.run(sql`insert into users (id, status, timezone, digest_minutes, created_at)
+		with recursive k(i) as (select 1 union all select i + 1 from k where i < ${n})
+		select 'pending-' || i, 'pending', 'UTC', 480, ${t} from k`);
+	await db.run(sql`insert into user_addresses (id, user_id, address, is_primary, created_at)
+		select 'a-' || id, id, id || '@pending' || (cast(substr(id, 9) as integer) % 7) || '.example', 1, ${t}
+		from users where id like 'pending-%'`);
+}
 
 describe("rows read per email, as an account grows", () => {
 	it("a user with 10,000 contacts reads within 1.2x the rows of a user with 10", async () => {

@@ -32,7 +32,8 @@ export const newSender: InboundKind<{ address: string }> = {
 		if (tooBigToHold(ctx)) {
 			return ignored(null, { reason: "too_large_to_hold" });
 		}
-		const room = await roomForPendingAccount(ctx.services.db, address, ctx.now);
+		// Read ahead with the sender lookup for a sender who may be new (sender-lookup.ts), else here.
+		const room = ctx.accountAhead?.room ?? (await roomForPendingAccount(ctx.services.db, address, ctx.now));
 		if (!room.ok) return ignored(null, { reason: "new_accounts_capped", scope: room.scope });
 		const { userId, writes } = await createPendingAccount(ctx.services, ctx.now, { address, ...heldDelivery(ctx) });
 		return {

@@ -5,6 +5,8 @@
  */
 import { createAccountsRepo } from "../../accounts/accounts-repo";
 import { holdMail, MAX_HELD_PER_USER, sendVerification } from "../../accounts/pending-account";
+import type { PendingHold } from "../../accounts/pending-hold";
+import type { Db } from "../../db/client";
 import { ignored } from "../inbound-context";
 import { heldOutcome } from "../inbound-outcome";
 import type { SenderLookup } from "../sender-lookup";
@@ -12,6 +14,12 @@ import type { InboundKind } from "./inbound-kind";
 import { heldDelivery, tooBigToHold } from "./new-sender";
 
 type Found = NonNullable<SenderLookup["account"]>;
+
+async function readHold(db: Db, userId: string, now: Date): Promise<PendingHold> {
+	const accounts = createAccountsRepo(db);
+	const [held, live] = await Promise.all([accounts.countHeld(userId, now), accounts.liveVerifyToken(userId, now)]);
+	return { held, liveToken: live !== null };
+}
 
 export const unconfirmedSender: InboundKind<{ address: string; found: Found }> = {
 	name: "unconfirmed_sender",
@@ -24,13 +32,12 @@ export const unconfirmedSender: InboundKind<{ address: string; found: Found }> =
 	process: async (ctx, { address, found }) => {
 		const { user } = found;
 		const { db } = ctx.services;
-		const accounts = createAccountsRepo(db);
-		if (tooBigToHold(ctx) || (await accounts.countHeld(user.id, ctx.now)) >= MAX_HELD_PER_USER) {
-			return ignored(user.id, { reason: "hold_full" });
-		}
-		const live = await accounts.liveVerifyToken(user.id, ctx.now);
+		if (tooBigToHold(ctx)) return ignored(user.id, { reason: "hold_full" });
+		// Read with the sender's account row (accounts/pending-hold.ts), else here.
+		const hold = found.hold ?? (await readHold(db, user.id, ctx.now));
+		if (hold.held >= MAX_HELD_PER_USER) return ignored(user.id, { reason: "hold_full" });
 		const { delivery, mail } = heldDelivery(ctx);
-		const resend = live
+		const resend = hold.liveToken
 			? []
 			: await sendVerification(ctx.services, ctx.now, {
 					userId: user.id,
