@@ -113,8 +113,9 @@ function numericAt(toks: Tok[], i: number): DatePart | null {
 	if (!isNum(a, 1, 2) || !isNum(b, 1, 2) || !(isNum(c, 4, 4) || isNum(c, 2, 2))) return null;
 	const [first, second] = [Number(a.v), Number(b.v)];
 	const part = { y: year(c), end: i + 5 };
-	if (s1.v !== "/" || second > 12) return { ...part, d: first, m: second };
-	if (first > 12) return { ...part, d: first, m: second };
+	if (s1.v !== "/" || first > 12) return { ...part, d: first, m: second };
+	// Slashes: day first in most of the world, month first in the US; a figure over 12 is the day.
+	if (second > 12) return { ...part, d: second, m: first };
 	return { ...part, d: first, m: second, eitherOrder: first !== second };
 }
 
@@ -167,7 +168,7 @@ function findTime(toks: Tok[], from: number): TimePart | null {
 			if ((tight(toks[end], ".") || tight(toks[end], ",")) && frac?.k === "n" && !frac.sp) end += 2;
 		}
 		let hour = Number(h.v);
-		const half = meridiem(toks, end);
+		const half = meridiem(toks, end) ?? meridiemBefore(toks[i - 1], end);
 		if (half) {
 			if (hour < 1 || hour > 12) return null;
 			hour = (hour % 12) + (half.pm ? 12 : 0);
@@ -177,6 +178,21 @@ function findTime(toks: Tok[], from: number): TimePart | null {
 		return { minutes: hour * 60 + Number(mi.v), seconds, end };
 	}
 	return null;
+}
+
+/** CJK clients write it before the time: ja 午前/午後, zh 上午/下午, ko 오전/오후. */
+const MERIDIEM_BEFORE: Readonly<Record<string, boolean>> = {
+	午前: false,
+	午後: true,
+	上午: false,
+	下午: true,
+	오전: false,
+	오후: true,
+};
+
+function meridiemBefore(t: Tok | undefined, end: number): { pm: boolean; end: number } | null {
+	const pm = t?.k === "w" ? MERIDIEM_BEFORE[t.v] : undefined;
+	return pm === undefined ? null : { pm, end };
 }
 
 /** "AM", "pm", "a.m.", "p. m." after a time. */
@@ -247,7 +263,8 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 		if (!zone.monthFirst) return { kind: "ambiguous" };
 		[d, m] = [m, d];
 	}
-	if (!validDay(found.y, m, d)) return { kind: "unread", languages: languagesOf(toks) };
+	// A date that does not exist (31 February) is not one for a fallback parser to guess at either.
+	if (!validDay(found.y, m, d)) return { kind: "unread", languages: [] };
 	const minutes = time?.minutes ?? 0;
 	const seconds = time?.seconds ?? 0;
 	const at =
