@@ -9,6 +9,8 @@
  * pass and a scan over at most a few dozen tokens: no regex compiled per language,
  * so the first call in an isolate costs what every later call does. Pure.
  */
+
+import { type Tok as Token, tokenize } from "./date-tokens";
 import { instantAt } from "./local-time";
 import { DAY_WITH_DOT, MONTH_NAMES, WEEKDAY_NAMES } from "./month-names";
 import { MONTH_FIRST_ZONES, ZONE_OFFSETS } from "./zone-offsets";
@@ -23,45 +25,44 @@ export type HeaderDateReading =
 /** A date line is short; more is not a date. */
 export const HEADER_DATE_MAX = 200;
 
-interface Tok {
-	/** n: digits, w: a word (letters), p: one other character. */
-	k: "n" | "w" | "p";
-	v: string;
-	/** Whitespace came before it. */
-	sp: boolean;
-}
+type MonthReading = readonly [lang: string, month: number];
+/** A token with the months it names (none for most words), looked up once. */
+type Tok = Token & { months: readonly MonthReading[] };
+const NONE: readonly MonthReading[] = [];
 
-/** Each alternative is one character class, repeated at most once: linear. */
-const TOKEN = /(\d+)|([\p{L}\p{M}]+)|(\S)|\s+/gu;
-/** CJK "2022年9月19日" (and Korean 년 월 일): the same date in figures. */
-const CJK_DATE = /(\d{1,4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+/** Every data line joined: most words (weekdays, "kl", "de", "gmt") are not in it, and one indexOf says so. */
+let allMonthWords = "";
 
-function tokenize(text: string): Tok[] {
-	const clean = text.slice(0, HEADER_DATE_MAX).normalize("NFC").toLowerCase().replace(CJK_DATE, "$1-$2-$3 ");
-	const out: Tok[] = [];
-	let sp = false;
-	for (const m of clean.matchAll(TOKEN)) {
-		const k = m[1] ? "n" : m[2] ? "w" : m[3] ? "p" : null;
-		if (k) out.push({ k, v: m[0], sp });
-		sp = k === null;
-	}
-	return out;
-}
-
-let monthTable: Map<string, [lang: string, month: number][]> | null = null;
-
-/** Every month word → the languages that write it and the month it is there. Built on first use (~1000 words). */
-function months(): Map<string, [string, number][]> {
-	if (monthTable) return monthTable;
-	const table = new Map<string, [string, number][]>();
+/**
+ * The languages that write this word as a month, and which month: found in the
+ * data lines themselves with indexOf (no table to build: building one cost ~1 ms
+ * on first use, more than reading a date).
+ */
+function monthsOf(word: string): readonly MonthReading[] {
+	allMonthWords ||= `|${Object.values(MONTH_NAMES).join("|")}|`;
+	if (!hasWord(allMonthWords, word)) return NONE;
+	const found: MonthReading[] = [];
 	for (const [lang, line] of Object.entries(MONTH_NAMES)) {
-		line.split("|").forEach((forms, i) => {
-			for (const f of forms.split(" ")) table.set(f, [...(table.get(f) ?? []), [lang, i + 1]]);
-		});
+		const at = wordAt(line, word);
+		if (at < 0) continue;
+		let month = 1;
+		for (let i = line.indexOf("|"); i >= 0 && i < at; i = line.indexOf("|", i + 1)) month++;
+		found.push([lang, month]);
 	}
-	monthTable = table;
-	return table;
+	return found;
 }
+
+/** Where `word` stands whole in a data line ("|" between months, " " between forms), or -1. */
+function wordAt(line: string, word: string): number {
+	for (let at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+		const before = at === 0 ? "|" : line[at - 1];
+		const after = line[at + word.length] ?? "|";
+		if ((before === "|" || before === " ") && (after === "|" || after === " ")) return at;
+	}
+	return -1;
+}
+
+const hasWord = (line: string, word: string) => wordAt(line, word) >= 0;
 
 interface DatePart {
 	y: number;
@@ -77,7 +78,7 @@ const isNum = (t: Tok | undefined, min: number, max: number): t is Tok =>
 	t?.k === "n" && t.v.length >= min && t.v.length <= max;
 /** Between the parts of a named date: dots, commas and short words ("26 de octubre de 2021"). */
 const isFiller = (t: Tok) =>
-	(t.k === "p" && (t.v === "." || t.v === ",")) || (t.k === "w" && t.v.length <= 3 && !months().has(t.v));
+	(t.k === "p" && (t.v === "." || t.v === ",")) || (t.k === "w" && t.v.length <= 3 && t.months.length === 0);
 
 function next(toks: Tok[], i: number): number {
 	let j = i + 1;
@@ -87,8 +88,8 @@ function next(toks: Tok[], i: number): number {
 
 /** The month a word names, using the text's hints when languages disagree (hr "listopad" is October, pl November). */
 function monthOf(word: Tok | undefined, dotted: boolean, toks: Tok[]): number | "ambiguous" | null {
-	const entries = word?.k === "w" ? months().get(word.v) : undefined;
-	if (!entries) return null;
+	const entries = word?.months ?? NONE;
+	if (entries.length === 0) return null;
 	let langs = entries;
 	const byDot = langs.filter(([lang]) => DAY_WITH_DOT.has(lang) === dotted);
 	if (byDot.length > 0) langs = byDot;
@@ -252,7 +253,10 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 export function readHeaderDate(text: string, tz: string): HeaderDateReading {
-	const toks = tokenize(text);
+	const toks = tokenize(text.slice(0, HEADER_DATE_MAX)).map((t) => ({
+		...t,
+		months: t.k === "w" ? monthsOf(t.v) : NONE,
+	}));
 	const found = findDate(toks);
 	if (found === "ambiguous") return { kind: "ambiguous" };
 	if (!found) return { kind: "unread", languages: languagesOf(toks) };
@@ -277,6 +281,6 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 /** The languages of the month words in the text. */
 function languagesOf(toks: Tok[]): string[] {
 	const langs = new Set<string>();
-	for (const t of toks) for (const [lang] of (t.k === "w" && months().get(t.v)) || []) langs.add(lang);
+	for (const t of toks) for (const [lang] of t.months) langs.add(lang);
 	return [...langs];
 }
