@@ -123,6 +123,66 @@ describe("readHeaderDate", () => {
 	});
 });
 
+describe("readHeaderDate on shuffled date parts", () => {
+	const PARTS = [
+		"26",
+		"2021",
+		"10",
+		"9",
+		"31",
+		".",
+		",",
+		"/",
+		"-",
+		":",
+		"+",
+		"−",
+		"0300",
+		"GMT",
+		"EEST",
+		"CST",
+		"PM",
+		"a.",
+		"m.",
+		"října",
+		"listopada",
+		"lis",
+		"sri",
+		"Oct",
+		"mar",
+		"de",
+		"kl.",
+		"年",
+		"月",
+		"日",
+		"午後",
+		" ",
+		"  ",
+		"x",
+	];
+	/** mulberry32: the same strings every run. */
+	let seed = 42;
+	const rand = () => {
+		seed = (seed + 0x6d2b79f5) >>> 0;
+		let t = seed;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+
+	it("never throws and gives only real instants", () => {
+		for (let n = 0; n < 3000; n++) {
+			const text = Array.from(
+				{ length: 1 + Math.floor(rand() * 14) },
+				() => PARTS[Math.floor(rand() * PARTS.length)],
+			).join(rand() < 0.5 ? " " : "");
+			const r = readHeaderDate(text, "Europe/Berlin");
+			if (r.kind === "date") expect(Number.isFinite(r.at.getTime()), text).toBe(true);
+			else expect(["ambiguous", "unread"], text).toContain(r.kind);
+		}
+	});
+});
+
 describe("month-names data", () => {
 	const entries = Object.entries(MONTH_NAMES);
 
