@@ -68,7 +68,8 @@ interface DatePart {
 	y: number;
 	m: number;
 	d: number;
-	/** Index after the date's last token. */
+	/** Index of the date's first token, and after its last. */
+	start: number;
 	end: number;
 	/** d/m/y or m/d/y: both fit, the zone may tell. */
 	eitherOrder?: boolean;
@@ -110,10 +111,10 @@ function numericAt(toks: Tok[], i: number): DatePart | null {
 	const [a, s1, b, s2, c] = toks.slice(i, i + 5);
 	if (!a || !s1 || !b || !s2 || !c || s1.k !== "p" || s1.v !== s2.v || !"/.-".includes(s1.v)) return null;
 	if (isNum(a, 4, 4) && isNum(b, 1, 2) && isNum(c, 1, 2))
-		return { y: Number(a.v), m: Number(b.v), d: Number(c.v), end: i + 5 };
+		return { y: Number(a.v), m: Number(b.v), d: Number(c.v), start: i, end: i + 5 };
 	if (!isNum(a, 1, 2) || !isNum(b, 1, 2) || !(isNum(c, 4, 4) || isNum(c, 2, 2))) return null;
 	const [first, second] = [Number(a.v), Number(b.v)];
-	const part = { y: year(c), end: i + 5 };
+	const part = { y: year(c), start: i, end: i + 5 };
 	if (s1.v !== "/" || first > 12) return { ...part, d: first, m: second };
 	// Slashes: day first in most of the world, month first in the US; a figure over 12 is the day.
 	if (second > 12) return { ...part, d: second, m: first };
@@ -133,7 +134,7 @@ function namedAt(toks: Tok[], i: number): DatePart | "ambiguous" | null {
 	if (!part) return null;
 	const m = monthOf(toks[part.mi], dotAfter(toks, part.di), toks);
 	if (m === null || m === "ambiguous") return m;
-	return { y: Number(part.y.v), m, d: Number(part.d.v), end: Math.max(i, j, k) + 1 };
+	return { y: Number(part.y.v), m, d: Number(part.d.v), start: i, end: Math.max(i, j, k) + 1 };
 }
 
 function findDate(toks: Tok[]): DatePart | "ambiguous" | null {
@@ -152,9 +153,9 @@ interface TimePart {
 
 const tight = (t: Tok | undefined, v: string) => t?.k === "p" && t.v === v && !t.sp;
 
-/** hh:mm[:ss] or hh.mm[.ss] (da, fi), then AM/PM; the first after the date. */
-function findTime(toks: Tok[], from: number): TimePart | null {
-	for (let i = from; i < toks.length; i++) {
+/** hh:mm[:ss] or hh.mm[.ss] (da, fi), then AM/PM; the first within toks[from, to). */
+function findTime(toks: Tok[], from: number, to: number): TimePart | null {
+	for (let i = from; i + 3 <= to; i++) {
 		const [h, s1, mi] = toks.slice(i, i + 3);
 		if (!isNum(h, 1, 2) || !s1 || (s1.v !== ":" && s1.v !== ".") || !tight(s1, s1.v) || !isNum(mi, 2, 2) || mi.sp)
 			continue;
@@ -175,7 +176,7 @@ function findTime(toks: Tok[], from: number): TimePart | null {
 			hour = (hour % 12) + (half.pm ? 12 : 0);
 			end = half.end;
 		}
-		if (hour > 23 || Number(mi.v) > 59 || seconds > 59) return null;
+		if (hour > 23 || Number(mi.v) > 59 || seconds > 59 || end > to) return null;
 		return { minutes: hour * 60 + Number(mi.v), seconds, end };
 	}
 	return null;
@@ -260,8 +261,10 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 	const found = findDate(toks);
 	if (found === "ambiguous") return { kind: "ambiguous" };
 	if (!found) return { kind: "unread", languages: languagesOf(toks) };
-	const time = findTime(toks, found.end);
-	const zone = findZone(toks, time?.end ?? found.end);
+	// The time follows the date in every client seen; one written before it ("08:02, 23 Nov 2026") is read too.
+	const after = findTime(toks, found.end, toks.length);
+	const time = after ?? findTime(toks, 0, found.start);
+	const zone = findZone(toks, after?.end ?? found.end);
 	let { d, m } = found;
 	if (found.eitherOrder) {
 		if (!zone.monthFirst) return { kind: "ambiguous" };
