@@ -17,6 +17,10 @@ export interface ForwardedOriginal {
 	subject: string;
 	/** As the client wrote it (often localised), or an ISO string from an attached message. */
 	dateText: string | null;
+	/**
+	 * Only from an attached message's Date header, which carries its offset. An inline
+	 * header's text is read by forwarded-date.ts, which knows the user's timezone.
+	 */
 	date: Date | null;
 	/** The original message's text. */
 	body: string;
@@ -63,14 +67,14 @@ export function readInlineForward(text: string, subject: string | null): Forward
 	}
 	if (!result.forwarded) return null;
 	const e = result.email;
-	const date = e.date ? new Date(e.date) : null;
 	return {
 		from: toMailbox(e.from),
 		to: toList(e.to),
 		cc: toList(e.cc),
 		subject: (e.subject ?? "").trim(),
 		dateText: e.date ?? null,
-		date: date && !Number.isNaN(date.getTime()) ? date : null,
+		// Not new Date(text): V8 reads a text without an offset as UTC, not the user's time.
+		date: null,
 		body: e.body ?? "",
 		note: (result.message ?? "").trim(),
 		via: "inline",
