@@ -58,11 +58,6 @@ export function decodeCursor(text: string | undefined | null): Cursor | null {
 	}
 }
 
-/** A page found by offset, with no cursors (the Activity page). */
-export function toPage<T>(rows: T[], page: number): Page<T> {
-	return { items: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE, next: null, prev: null };
-}
-
 /**
  * The page from the rows a query read (at most PAGE_SIZE + 1, in list order, or in reverse
  * order when the page was asked for by `before`): `cursorOf` gives a row's position.

@@ -117,10 +117,24 @@ describe("list cost with 10,000 contacts", () => {
 		expect(two.rows).toBeLessThanOrEqual(bound(PAGE_SIZE));
 	});
 
-	it("Activity: page 1 (its order has an index; deeper pages go by offset, src/inbound/activity.ts)", async () => {
+	it("Activity: page 1, then pages on by cursor, each reading its own rows", async () => {
+		const shown = (body: string) => [...body.matchAll(/Hello (\d+)</g)].map((m) => Number(m[1]));
 		const one = await measured("/app/activity", large);
-		expect(one.body).toContain("Hello 0");
+		expect(one.body).toContain("Hello 0<");
 		expect(one.rows).toBeLessThanOrEqual(bound(PAGE_SIZE));
+		const pages = [one];
+		for (let i = 0; i < 3; i++) pages.push(await measured(nextLink(pages.at(-1)?.body ?? ""), large));
+		const [, , three, four] = pages;
+		expect(four?.body).toContain("Page 4");
+		// Newest first, with nothing skipped or repeated from one page to the next.
+		const walked = pages.flatMap((p) => shown(p.body));
+		expect(walked).toEqual(Array.from({ length: walked.length }, (_, i) => i));
+		expect(walked.length).toBeGreaterThan(3 * PAGE_SIZE);
+		expect(four?.rows).toBeLessThanOrEqual(one.rows + 5);
+		const back = await measured(link(four?.body ?? "", "← Previous"), large);
+		expect(back.body).toContain("Page 3");
+		expect(shown(back.body)).toEqual(shown(three?.body ?? ""));
+		expect(back.rows).toBeLessThanOrEqual(one.rows + 5);
 	});
 
 	it("the calendar feed (a list of up to 1,000 open nudges) reads its own rows", async () => {

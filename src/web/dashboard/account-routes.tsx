@@ -7,7 +7,7 @@ import { formatLocal } from "../../time/local-time";
 import { clearSessionCookie } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
 import { Layout } from "../layout";
-import { AppPage, Pager, pageParam } from "./app-page";
+import { AppPage, Pager, pageAt } from "./app-page";
 
 export const accountRoutes = new Hono<AppEnv>();
 
@@ -20,9 +20,9 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 accountRoutes.get("/activity", async (c) => {
 	const { user, services } = c.var;
-	const page = pageParam(c.req.query("page"));
-	const list = await activity(services.db, user.id, page);
-	const failed = page === 1 ? await services.outbox.recentFailures(user.id, services.clock.now(), 30, 10) : [];
+	const at = pageAt((k) => c.req.query(k));
+	const list = await activity(services.db, user.id, at);
+	const failed = list.page === 1 ? await services.outbox.recentFailures(user.id, services.clock.now(), 30, 10) : [];
 	return c.html(
 		<AppPage title="Activity" current="/app/activity">
 			<h1>Activity</h1>
@@ -70,7 +70,7 @@ accountRoutes.get("/activity", async (c) => {
 			) : (
 				<p>No emails yet.</p>
 			)}
-			<Pager base="/app/activity" page={list.page} hasNext={list.hasNext} />
+			<Pager base="/app/activity" page={list.page} hasNext={list.hasNext} next={list.next} prev={list.prev} />
 		</AppPage>,
 	);
 });
