@@ -37,6 +37,7 @@ function facts(n: DueNudge): NudgeFacts {
 		contactEmail: n.contactEmail,
 		referrerName: shownName(n.referrerName),
 		subject: n.subject,
+		threadKind: n.threadKind,
 		lastOutboundAt: n.lastOutboundAt,
 		lastInboundAt: n.lastInboundAt,
 		createdAt: n.createdAt,

@@ -16,6 +16,8 @@ export interface NudgeFacts {
 	contactEmail: string | null;
 	referrerName: string | null;
 	subject: string | null;
+	/** The thread's kind: an intro thread's subject is the introduction's, not a mail of the user's. */
+	threadKind: string | null;
 	/** When the user last wrote on the thread (outreach), or the thread started. */
 	lastOutboundAt: Date | null;
 	lastInboundAt: Date | null;
@@ -51,9 +53,10 @@ export function wordNudge(f: NudgeFacts, now: Date, tz: string): NudgeWords {
 	const who = f.contactName || f.contactEmail || "them";
 	const sinceOut = ago(f.lastOutboundAt, now, tz);
 	const introducedAgo = ago(f.createdAt, now, tz);
-	const last = f.subject
-		? `Last: "${f.subject}"${f.lastOutboundAt ? ` on ${formatDate(localDate(f.lastOutboundAt, tz))}` : ""}`
-		: "";
+	// The date beside a subject is its mail's: the user's last outreach, unless the subject is the
+	// introduction's (a reach-out done by reply has no mail of its own).
+	const dated = f.lastOutboundAt && f.threadKind !== "intro" ? f.lastOutboundAt : null;
+	const last = f.subject ? `Last: "${f.subject}"${dated ? ` on ${formatDate(localDate(dated, tz))}` : ""}` : "";
 	const referred = f.referrerName ? `introduced by ${f.referrerName}` : "";
 	const context = [last, referred].filter(Boolean).join(" · ");
 	switch (f.kind) {

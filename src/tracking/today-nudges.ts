@@ -29,6 +29,7 @@ function todayRows(db: Db, userId: string, at: PageAt) {
 				contactName: contacts.name,
 				contactEmail: contacts.email,
 				subject: threads.subject,
+				threadKind: threads.kind,
 				referrerName: referrer.name,
 				lastOutboundAt: threads.lastOutboundAt,
 				lastInboundAt: threads.lastInboundAt,

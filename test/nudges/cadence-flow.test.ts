@@ -91,6 +91,8 @@ describe("introductions", () => {
 		const followUp = (await mailsTo(address)).slice(baseline).find((m) => m.subject.startsWith("Follow up with Bob"));
 		expect(followUp?.createdAt.slice(0, 10)).toBe("2026-11-26");
 		expect(followUp?.text).toContain("3 days, no reply · 1st follow-up of 3");
+		// The subject is the introduction's: no date of the user's beside it (there was no mail).
+		expect(followUp?.text).toContain('Last: "Intro" · introduced by Carol Diaz');
 	});
 
 	it("without outreach, the reach-out is reminded on the next two business days, then stops", async () => {

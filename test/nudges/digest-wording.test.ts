@@ -67,6 +67,7 @@ describe("the subject is the item's own wording", () => {
 		contactEmail: "ann@acme.example",
 		referrerName: "Carol Diaz",
 		subject: "Coffee?",
+		threadKind: "outreach",
 		lastOutboundAt: T,
 		lastInboundAt: null,
 		createdAt: T,
