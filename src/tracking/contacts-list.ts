@@ -1,11 +1,11 @@
 /** The Contacts page: search by name or address, filter by status, each with last contact, next nudge and referrer. */
-import { and, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, like, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { keysetWindow } from "../db/keyset";
 import { CONTACT_STATUSES, contacts, nudges, recentAt } from "../db/schema";
 import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
-import { nextInFrontSql, openNudge } from "./nudge-kinds";
+import { openNudge } from "./nudge-kinds";
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 const referrer = alias(contacts, "referrer");
@@ -32,8 +32,6 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 	}
 	if (filter.status) conditions.push(eq(contacts.status, filter.status));
 	if (where) conditions.push(where);
-	// The thread's one open nudge (a join, not a subquery per contact): when it is next in front of the user.
-	const nextNudge = sql<number | null>`${nextInFrontSql(nudges)}`;
 	const rows = await db
 		.select({
 			id: contacts.id,
@@ -43,7 +41,8 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 			lastContactAt: contacts.lastContactAt,
 			referrerName: referrer.name,
 			referrerEmail: referrer.email,
-			nextNudgeAt: nextNudge,
+			// The thread's one open nudge (a join, not a subquery per contact), due or delivered: as Today shows it.
+			nextNudgeAt: nudges.dueAt,
 			recentAt: recent,
 		})
 		.from(contacts)
@@ -60,7 +59,6 @@ export async function listContacts(db: Db, userId: string, filter: ContactFilter
 	return toKeysetPage(
 		rows.map(({ recentAt, ...r }) => ({
 			...r,
-			nextNudgeAt: r.nextNudgeAt === null ? null : new Date(Number(r.nextNudgeAt)),
 			position: { key: Number(recentAt), id: r.id },
 		})),
 		filter.at,

@@ -32,18 +32,6 @@ export const openNudge = (state: AnyColumn): SQL =>
 			.join(", ")})`,
 	)}`;
 
-/**
- * When an open nudge is next in front of the user: an undelivered one at its due
- * time; a delivered one when its next rung comes (`wake_at`), and one with no next
- * rung ("let her know") is in front of the user now: its due time, already past.
- */
-export const nextInFront = (n: { state: NudgeState; dueAt: Date; wakeAt: Date | null }): Date =>
-	n.state === "sent" ? (n.wakeAt ?? n.dueAt) : n.dueAt;
-
-/** nextInFront in SQL. */
-export const nextInFrontSql = (n: { state: AnyColumn; dueAt: AnyColumn; wakeAt: AnyColumn }): SQL<number> =>
-	sql<number>`case when ${n.state} = 'sent' then coalesce(${n.wakeAt}, ${n.dueAt}) else ${n.dueAt} end`;
-
 export const isOpen = (state: NudgeState): state is OpenNudgeState =>
 	(OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);
 

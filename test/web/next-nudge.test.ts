@@ -1,8 +1,7 @@
 /**
- * "Next nudge" says when a contact's one open nudge is next in front of the user,
- * the same on the Contacts page and in the API's list and detail: an undelivered
- * one at its due time; a delivered one with a next rung when that comes; and one
- * with no next rung ("let Carol know you reached out", waiting on Today) now.
+ * "Next nudge" is a contact's one open nudge as Today shows it, the same on the
+ * Contacts page and in the API's list and detail: its due time, and "now" once it
+ * is due or delivered (waiting on Today), whether or not a next rung will follow it.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
@@ -65,5 +64,17 @@ describe("Next nudge", () => {
 		const detail = (await get(`/contacts/${carol?.contactId}`)).data;
 		expect(detail.nextNudgeAt).toBe(carol?.dueAt.toISOString());
 		expect(list.find((c) => c.email === "bob@stone.example")?.nextNudgeAt).toBe(bob?.dueAt.toISOString());
+
+		// Thursday's digest delivers Bob's follow-up; its next rung waits behind it, Today shows it now.
+		await tick(at("2026-11-26T13:00:00Z"));
+		const delivered = (await nudgesOf(userId)).find((x) => x.nudge.id === bob?.id)?.nudge;
+		expect(delivered?.state).toBe("sent");
+		expect(delivered?.wakeAt).not.toBeNull();
+		expect((await setClock(at("2026-11-26T15:00:00Z"))).status).toBe(200);
+		const later = await (await call("/app/contacts", { cookie })).text();
+		expect(rowOf(later, "Bob Stone")[3]).toBe("now");
+		const today = await (await call("/app", { cookie })).text();
+		expect(today).toContain("Follow up with Bob Stone");
+		expect((await get(`/contacts/${bob?.contactId}`)).data.nextNudgeAt).toBe(bob?.dueAt.toISOString());
 	});
 });

@@ -11,7 +11,7 @@ import { type ActionOutcome, actOnNudge, stopContact } from "../../commands/item
 import { decodeCursor, type PageAt } from "../../lib/paging";
 import { contactDetail, contactThreads } from "../../tracking/contact-detail";
 import { listContacts } from "../../tracking/contacts-list";
-import { isOpen, nextInFront } from "../../tracking/nudge-kinds";
+import { isOpen } from "../../tracking/nudge-kinds";
 import { todayNudges } from "../../tracking/today-nudges";
 import { requireApiToken } from "../auth/require-user";
 import { calendarFeedRoutes } from "../calendar-feed-routes";
@@ -126,8 +126,8 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 						email: contact.email,
 						status: contact.status,
 						lastContactAt: iso(contact.lastContactAt),
-						// The one open nudge: when it is next in front of the user (as in the list).
-						nextNudgeAt: iso(open[0] ? nextInFront(open[0]) : null),
+						// The one open nudge's due time, as in the list (past once due or delivered).
+						nextNudgeAt: iso(open[0]?.dueAt ?? null),
 						referrer: d.referrer ? (d.referrer.name ?? d.referrer.email) : null,
 						notes: contact.notes,
 						threads: threads.map((t) => ({

@@ -38,7 +38,7 @@ contactsRoutes.get("/contacts", async (c) => {
 	const status = isContactStatus(rawStatus) ? rawStatus : undefined;
 	const list = await listContacts(services.db, user.id, { q, status, at: pageAt((k) => c.req.query(k)) });
 	const when = (d: Date | null) => (d ? formatLocal(d, user.timezone) : "—");
-	// Due already (waiting on Today, or about to be delivered): "now", not a date in the past.
+	// Due or delivered (in front of the user on Today): "now", not a date in the past.
 	const now = services.clock.now();
 	const next = (d: Date | null) => (d && d.getTime() <= now.getTime() ? "now" : when(d));
 	return c.html(
