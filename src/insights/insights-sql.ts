@@ -9,7 +9,8 @@
  *   the week it started.
  * - The **rung** is the last follow-up delivered before the reply: 0 none, 1–3, 4 the last try.
  * - An intro was **reached** at the earliest of: the user's mail on the intro thread, a new
- *   thread of theirs to the introduced person, or `done` on the reach-out nudge.
+ *   thread of theirs to the introduced person, or `done` on the reach-out nudge; how long that
+ *   took counts from the introduction's own Date (INTRO_AT).
  */
 import { sql } from "drizzle-orm";
 import { FOLLOW_UP_KINDS, OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
@@ -38,6 +39,14 @@ export const RUNG = sql.raw(`coalesce((select max(case when n.kind = 'last_try' 
 	from nudges n where n.thread_id = t.id and n.user_id = t.user_id
 		and n.kind in (${literals(FOLLOW_UP_KINDS)})
 		and n.sent_at is not null and n.sent_at <= t.last_inbound_at), 0)`);
+
+/**
+ * When the introduction on intro thread `i` happened: its own Date (the contact's
+ * `introduced_at`, DESIGN.md "Time"), not when it was forwarded to us; an introduction
+ * dated after this thread began is a later one, so the thread's start stands.
+ */
+export const INTRO_AT = sql.raw(`coalesce((select c.introduced_at from contacts c where c.id = i.contact_id
+	and c.user_id = i.user_id and c.introduced_at <= i.created_at), i.created_at)`);
 
 const NEVER = 8_640_000_000_000_000;
 /** When the intro thread `i` was acted on, or null. */

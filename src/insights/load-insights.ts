@@ -13,7 +13,7 @@ import {
 	WEEKS_SHOWN,
 	type WeekWindow,
 } from "./insights-math";
-import { IS_INTRO, OPEN_NUDGE, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
+import { INTRO_AT, IS_INTRO, OPEN_NUDGE, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
 
 const DAY = 86_400_000;
 
@@ -74,7 +74,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 			from threads t where t.user_id = ${u} and ${OUTREACH_THREAD}
 			group by 1, 2`),
 		db.all<{ total: number; reached: number; within_day: number; median_ms: number | null }>(sql`
-			with r as (select ${REACHED_AT} - i.created_at as ms from threads i where i.user_id = ${u} and i.kind = 'intro'),
+			with r as (select ${REACHED_AT} - ${INTRO_AT} as ms from threads i where i.user_id = ${u} and i.kind = 'intro'),
 				d as (select ms from r where ms is not null)
 			select (select count(*) from r) as total, (select count(*) from d) as reached,
 				(select count(*) from d where ms <= ${DAY}) as within_day,

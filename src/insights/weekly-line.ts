@@ -9,7 +9,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Db } from "../db/client";
 import { localDate } from "../time/local-time";
 import { plural, previousWeek } from "./insights-math";
-import { OUTREACH_THREAD, REACHED_AT, STARTED_AT } from "./insights-sql";
+import { INTRO_AT, OUTREACH_THREAD, REACHED_AT, STARTED_AT } from "./insights-sql";
 
 export interface WeekStats {
 	outreach: number;
@@ -42,7 +42,7 @@ export async function lastWeekStats(
 				(select count(*) from threads t where t.user_id = w.u and ${OUTREACH_THREAD}
 					and t.last_inbound_at >= w.f and t.last_inbound_at < w.e) as replies,
 				(select count(*) from threads i where i.user_id = w.u and i.kind = 'intro'
-					and i.created_at >= w.f and i.created_at < w.e and ${REACHED_AT} - i.created_at <= ${DAY}) as intros
+					and i.created_at >= w.f and i.created_at < w.e and ${REACHED_AT} - ${INTRO_AT} <= ${DAY}) as intros
 			from w`);
 		for (const r of rows) out.set(r.user_id, { outreach: r.outreach, replies: r.replies, introsWithinDay: r.intros });
 	}

@@ -86,7 +86,14 @@ export async function seedActivity(userId: string, seed: number) {
 			continue;
 		}
 		const referrer = await seedContact(userId, { name: `Referrer ${i}`, at: new Date(start) });
-		const person = await seedContact(userId, { name: `Intro ${i}`, referrerId: referrer, at: new Date(start) });
+		// Every third introduction was forwarded to us two days after it was made: its age counts from its own Date.
+		const introducedAt = i % 3 === 0 ? start - 2 * DAY : start;
+		const person = await seedContact(userId, {
+			name: `Intro ${i}`,
+			referrerId: referrer,
+			at: new Date(start),
+			introducedAt: new Date(introducedAt),
+		});
 		const reachDelay = pick([3 * HOUR, 20 * HOUR, 30 * HOUR, 3 * DAY]) + Math.floor(r() * HOUR);
 		const reachAt = start + reachDelay;
 		const mode = reachAt >= NOW.getTime() ? "none" : pick(["thread", "thread", "new", "new", "done", "none"] as const);
@@ -104,7 +111,7 @@ export async function seedActivity(userId: string, seed: number) {
 			dueAt: new Date(start),
 			closedAt: mode === "none" ? null : new Date(mode === "done" ? reachAt : reachAt + 5 * DAY),
 		});
-		intros.push({ at: start, reached: mode === "none" ? null : reachAt });
+		intros.push({ at: introducedAt, reached: mode === "none" ? null : reachAt });
 		if (mode === "thread") {
 			// The outreach starts when they write, not at the intro.
 			const t = await replyAndLadder(introThread, person, reachAt, true);

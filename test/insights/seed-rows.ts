@@ -11,7 +11,10 @@ export async function seedUser(timezone: string, at: Date) {
 	return id;
 }
 
-export async function seedContact(userId: string, o: { name: string; referrerId?: string | null; at: Date }) {
+export async function seedContact(
+	userId: string,
+	o: { name: string; referrerId?: string | null; at: Date; introducedAt?: Date },
+) {
 	const id = uid("contact");
 	await db.insert(contacts).values({
 		id,
@@ -19,6 +22,7 @@ export async function seedContact(userId: string, o: { name: string; referrerId?
 		email: `${id}@example.com`,
 		name: o.name,
 		referrerId: o.referrerId ?? null,
+		introducedAt: o.introducedAt ?? null,
 		createdAt: o.at,
 		updatedAt: o.at,
 	});

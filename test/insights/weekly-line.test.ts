@@ -76,14 +76,16 @@ describe("lastWeekStats", () => {
 			await cold(at("2026-11-29", 23.5), null); // Sunday 29th, 23:30
 			await cold(at("2026-11-22", 23.5), at("2026-11-24", 9)); // Sunday 22nd, replied the 24th
 			await cold(at("2026-11-30", 0), null); // this week
-			// An intro on the 24th reached out on within 20 hours, another after two days, one never.
-			for (const [created, reached] of [
-				[at("2026-11-24", 9), at("2026-11-25", 5)],
-				[at("2026-11-24", 9), at("2026-11-26", 10)],
-				[at("2026-11-18", 9), at("2026-11-18", 15)],
+			// An intro on the 24th reached out on within 20 hours, another after two days, one never; and one
+			// forwarded on the 24th but made on the 23rd (its own Date): reached 3 h after the forward, 27 h after it was made.
+			for (const [created, reached, introducedAt] of [
+				[at("2026-11-24", 9), at("2026-11-25", 5), at("2026-11-24", 9)],
+				[at("2026-11-24", 9), at("2026-11-26", 10), at("2026-11-24", 9)],
+				[at("2026-11-18", 9), at("2026-11-18", 15), at("2026-11-18", 9)],
+				[at("2026-11-24", 9), at("2026-11-24", 12), at("2026-11-23", 9)],
 			] as const) {
 				const ref = await seedContact(u, { name: "Ref", at: created });
-				const p = await seedContact(u, { name: "Bob", referrerId: ref, at: created });
+				const p = await seedContact(u, { name: "Bob", referrerId: ref, at: created, introducedAt });
 				await seedThread(u, { contactId: p, kind: "intro", createdAt: created, lastOutboundAt: reached });
 			}
 			const ref = await seedContact(u, { name: "Ref", at: now });
@@ -110,9 +112,10 @@ describe("lastWeekStats", () => {
 			now,
 		);
 		expect(counting.count()).toBe(1);
-		// Week 23–29: outreach on the 23rd, the 29th and the two intros of the 24th reached on their threads;
-		// replies on the 24th and 25th; intros within a day: the one reached after 20 h and the one done after 4 h.
-		const lateWeek = { outreach: 4, replies: 2, introsWithinDay: 2 };
+		// Week 23–29: outreach on the 23rd, the 29th and the three intros reached on their threads;
+		// replies on the 24th and 25th; intros within a day: the one reached after 20 h and the one done after 4 h
+		// (not the one forwarded late: 27 h from its own Date).
+		const lateWeek = { outreach: 5, replies: 2, introsWithinDay: 2 };
 		expect(stats.get(ids[0] as string)).toEqual(lateWeek);
 		expect(stats.get(ids[1] as string)).toEqual(lateWeek);
 		// Week 16–22: outreach on the 22nd and the intro of the 18th (reached on its thread); no reply in it.
@@ -121,7 +124,7 @@ describe("lastWeekStats", () => {
 		const local = (tz: string) =>
 			Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(tz).toPlainDate().toString();
 		expect(digestOpeningLine(local(zones[0]), stats.get(ids[0] as string))).toBe(
-			"Last week: 4 outreach, 2 replies, 2 intros followed up within a day",
+			"Last week: 5 outreach, 2 replies, 2 intros followed up within a day",
 		);
 		expect(digestOpeningLine(local(zones[2]), stats.get(ids[2] as string))).toBeNull();
 	});
