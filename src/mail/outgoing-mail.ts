@@ -37,7 +37,7 @@ export interface OutgoingDraft extends Omit<MailDraft, "replyTo" | "headers"> {
 	 * text carries the same secret (a link), the caller makes it (newSecretToken) and passes it in.
 	 */
 	replyToken?: { purpose: "reply" | "verify"; days?: number; context?: Record<string, unknown>; secret?: string };
-	/** A secret only a link in the text carries (a sign-in link), stored with the mail like a reply token. */
+	/** A secret only a link in the text carries (a sign-in link), stored with the mail beside its reply token. */
 	linkToken?: { purpose: "sign_in"; secret: string; expiresAt: Date; context?: Record<string, unknown> };
 	/** Or a Reply-To already issued: the r+ address the mail we answer went to, so a later answer still works. */
 	replyTo?: string;
@@ -71,8 +71,8 @@ export interface MailTokenRow {
 
 export interface BuiltMail {
 	row: ComposedRow;
-	/** Null when the mail has no token of its own. */
-	token: MailTokenRow | null;
+	/** The mail's own tokens: its reply token, and the one its link carries; none when it has neither. */
+	tokens: MailTokenRow[];
 }
 
 async function unsubscribeLink(config: MailConfig, userId: string, now: Date): Promise<string> {
@@ -85,8 +85,8 @@ export async function buildOutgoingMail(draft: OutgoingDraft, config: MailConfig
 	const { replyToken, linkToken } = draft;
 	if ((replyToken || linkToken || draft.list) && draft.userId === null)
 		throw new Error(`buildOutgoingMail: ${draft.kind} mail with a token or on a list needs a user`);
-	if (replyToken && (linkToken || draft.replyTo))
-		throw new Error(`buildOutgoingMail: ${draft.kind} mail has a new reply token and another token or Reply-To`);
+	if (replyToken && draft.replyTo)
+		throw new Error(`buildOutgoingMail: ${draft.kind} mail has a new reply token and another Reply-To`);
 	const secret = replyToken ? (replyToken.secret ?? newSecretToken()) : null;
 	const replyTo = secret ? `r+${secret}@${config.mailDomain}` : (draft.replyTo ?? null);
 	const headers: Record<string, string> = {};
@@ -103,29 +103,31 @@ export async function buildOutgoingMail(draft: OutgoingDraft, config: MailConfig
 		headers["list-id"] = `${LISTS[draft.list]} <${draft.list}.${config.mailDomain}>`;
 	}
 	const row = composeOutboxRow({ ...draft, replyTo, headers }, config, { id, now });
-	const stored =
-		secret && replyToken
-			? { ...replyToken, secret, expiresAt: inDays(now, replyToken.days ?? REPLY_TOKEN_DAYS) }
-			: (linkToken ?? null);
-	const token: MailTokenRow | null =
-		stored && draft.userId
-			? {
-					id: newId(),
-					userId: draft.userId,
-					purpose: stored.purpose,
-					tokenHash: await hashSecretToken(stored.secret),
-					outboxId: id,
-					contextJson: JSON.stringify(stored.context ?? {}),
-					expiresAt: stored.expiresAt,
-					createdAt: now,
-				}
-			: null;
-	return { row, token };
+	const stored = [
+		...(secret && replyToken
+			? [{ ...replyToken, secret, expiresAt: inDays(now, replyToken.days ?? REPLY_TOKEN_DAYS) }]
+			: []),
+		...(linkToken ? [linkToken] : []),
+	];
+	const tokens: MailTokenRow[] = [];
+	for (const t of stored)
+		if (draft.userId)
+			tokens.push({
+				id: newId(),
+				userId: draft.userId,
+				purpose: t.purpose,
+				tokenHash: await hashSecretToken(t.secret),
+				outboxId: id,
+				contextJson: JSON.stringify(t.context ?? {}),
+				expiresAt: t.expiresAt,
+				createdAt: now,
+			});
+	return { row, tokens };
 }
 
 /** A built mail as writes for the caller's batch: the outbox row first, since the token references it. */
 export function outgoingWrites(deps: { db: Db; outbox: OutboxRepo }, mail: BuiltMail): Write[] {
-	return [deps.outbox.insert(mail.row), ...(mail.token ? [deps.db.insert(tokens).values(mail.token)] : [])];
+	return [deps.outbox.insert(mail.row), ...(mail.tokens.length ? [deps.db.insert(tokens).values(mail.tokens)] : [])];
 }
 
 /** A mail sent on its own (not as part of another change): built, stored with its token in one batch, delivered. */

@@ -75,7 +75,7 @@ async function planMail(
 	dedupeKey: string,
 	now: Date,
 ): Promise<PlannedMail> {
-	const { row, token } = await buildOutgoingMail(
+	const { row, tokens } = await buildOutgoingMail(
 		{
 			kind,
 			userId: u.userId,
@@ -90,6 +90,8 @@ async function planMail(
 		services.config,
 		now,
 	);
+	// A reminder mail has one token, its reply token.
+	const token = tokens[0] ?? null;
 	const effects: MailEffects = {
 		// The trigger inserts the token (migrations/0006): only its hash.
 		token: token && {

@@ -63,6 +63,9 @@ export async function mailSignInLink(
 				"",
 				"— Followthrough",
 			].join("\n"),
+			// Like every mail of ours: an answer to it is a command, and it can be stopped in one click.
+			replyToken: { purpose: "reply" },
+			list: "notices",
 			linkToken: {
 				purpose: "sign_in",
 				secret: token,

@@ -19,13 +19,15 @@ const words = { to: "pat@example.com", subject: "Hello", text: "Hi" };
 
 describe("buildOutgoingMail", () => {
 	it("a new reply token: r+<token>@ is the Reply-To, and only its hash is stored, for this mail", async () => {
-		const { row, token } = await buildOutgoingMail(
+		const { row, tokens } = await buildOutgoingMail(
 			{ kind: "reply", userId: "u1", ...words, replyToken: { purpose: "reply", context: { nudges: ["n1"] } } },
 			CONFIG,
 			NOW,
 		);
 		const secret = row.replyTo?.match(/^r\+([a-z2-7]+)@followthrough\.test$/)?.[1] ?? "";
 		expect(secret).not.toBe("");
+		expect(tokens).toHaveLength(1);
+		const [token] = tokens;
 		expect(token).toMatchObject({
 			userId: "u1",
 			purpose: "reply",
@@ -39,46 +41,54 @@ describe("buildOutgoingMail", () => {
 
 	it("the caller's secret, when the text carries it too (a link), is the Reply-To's", async () => {
 		const secret = newSecretToken();
-		const { row, token } = await buildOutgoingMail(
+		const { row, tokens } = await buildOutgoingMail(
 			{ kind: "verification", userId: "u1", ...words, replyToken: { purpose: "verify", days: 7, secret } },
 			CONFIG,
 			NOW,
 		);
 		expect(row.replyTo).toBe(`r+${secret}@followthrough.test`);
+		const [token] = tokens;
 		expect(token).toMatchObject({ purpose: "verify", tokenHash: await hashSecretToken(secret) });
 		expect(token?.expiresAt).toEqual(new Date(NOW.getTime() + 7 * DAY));
 	});
 
-	it("a token only a link carries: stored with the mail, and no Reply-To", async () => {
+	it("a token a link carries, beside the reply token: both stored with the mail, the Reply-To the reply's", async () => {
 		const secret = newSecretToken();
 		const expiresAt = new Date(NOW.getTime() + 15 * 60_000);
-		const { row, token } = await buildOutgoingMail(
+		const { row, tokens } = await buildOutgoingMail(
 			{
 				kind: "sign_in",
 				userId: "u1",
 				...words,
+				replyToken: { purpose: "reply" },
+				list: "notices",
 				linkToken: { purpose: "sign_in", secret, expiresAt, context: { next: "/app" } },
 			},
 			CONFIG,
 			NOW,
 		);
-		expect(row.replyTo).toBeNull();
-		expect(token).toMatchObject({
-			purpose: "sign_in",
-			tokenHash: await hashSecretToken(secret),
-			outboxId: row.id,
-			contextJson: '{"next":"/app"}',
-			expiresAt,
-		});
+		const replySecret = row.replyTo?.match(/^r\+([a-z2-7]+)@followthrough\.test$/)?.[1] ?? "";
+		expect(replySecret).not.toBe(secret);
+		expect(tokens).toEqual([
+			expect.objectContaining({ purpose: "reply", tokenHash: await hashSecretToken(replySecret), outboxId: row.id }),
+			expect.objectContaining({
+				purpose: "sign_in",
+				tokenHash: await hashSecretToken(secret),
+				outboxId: row.id,
+				contextJson: '{"next":"/app"}',
+				expiresAt,
+			}),
+		]);
+		expect(JSON.parse(row.headersJson)).toHaveProperty("list-unsubscribe-post", "List-Unsubscribe=One-Click");
 	});
 
 	it("a Reply-To already issued, answering a mail: no new token, and In-Reply-To and References name it", async () => {
-		const { row, token } = await buildOutgoingMail(
+		const { row, tokens } = await buildOutgoingMail(
 			{ kind: "confirmation", userId: null, ...words, replyTo: "r+abc@followthrough.test", inReplyTo: "m1@x.example" },
 			CONFIG,
 			NOW,
 		);
-		expect(token).toBeNull();
+		expect(tokens).toEqual([]);
 		expect(row.replyTo).toBe("r+abc@followthrough.test");
 		expect(JSON.parse(row.headersJson)).toMatchObject({
 			"in-reply-to": "<m1@x.example>",
@@ -102,7 +112,7 @@ describe("buildOutgoingMail", () => {
 				CONFIG,
 				NOW,
 			),
-		).rejects.toThrow("another token or Reply-To");
+		).rejects.toThrow("another Reply-To");
 		await expect(
 			buildOutgoingMail({ kind: "digest", userId: "u1", ...words, list: "reminders" }, CONFIG, NOW),
 		).rejects.toThrow("needs a reply token");

@@ -35,6 +35,12 @@ describe("magic-link sign-in", () => {
 		expect(mail?.subject).toBe("Your Followthrough sign-in link");
 		expect(mail?.text).toContain("It works once, for 15 minutes.");
 		expect(path).not.toBeNull();
+		// Like every mail of ours: a Reply-To that takes commands, and a one-click stop.
+		expect(mail?.replyTo).toMatch(/^r\+[a-z2-7]+@followthrough\.test$/);
+		expect(mail?.headers).toMatchObject({
+			"auto-submitted": "auto-generated",
+			"list-unsubscribe-post": "List-Unsubscribe=One-Click",
+		});
 
 		// A mail scanner opening the link twice does not use it up.
 		for (let i = 0; i < 2; i++) expect((await call(path ?? "")).status).toBe(200);
