@@ -15,6 +15,7 @@ import type { MailAddress } from "../mail/mail-address";
 import { formatDate, formatLocal } from "../time/local-time";
 import type { DueTime } from "../time/resolve-delay";
 import { displayName, ensureContacts } from "../tracking/ensure-contacts";
+import { NUDGE_KIND_WORDS } from "../tracking/nudge-kinds";
 import { answersUnseenMessage, quotedAuthors } from "../tracking/reply-signals";
 import { subjectKey } from "../tracking/subject-key";
 import { createTrackingRepo } from "../tracking/tracking-repo";
@@ -34,12 +35,6 @@ export interface Outreach {
 	/** From the address (3d@, monday@…): the first follow-up's due time instead of the default. */
 	firstDue: DueTime | null;
 }
-
-const KIND_WORDS: Record<string, string> = {
-	follow_up: "follow up",
-	confirm_receipt: "confirm receipt",
-	last_try: "last try",
-};
 
 export async function trackOutreach(ctx: InboundContext, account: Account, o: Outreach): Promise<Effects> {
 	const { db } = ctx.services;
@@ -146,7 +141,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 		const opened = a.transition.open;
 		if (!opened) return `${who}: noted`;
 		const when = opened.due.dueOn ? formatDate(opened.due.dueOn) : formatLocal(opened.due.dueAt, user.timezone);
-		return `${who}: ${KIND_WORDS[opened.kind] ?? opened.kind.replace("_", " ")} ${when}`;
+		return `${who}: ${NUDGE_KIND_WORDS[opened.kind]} ${when}`;
 	});
 	if (o.messageId) {
 		writes.push(

@@ -49,6 +49,8 @@ export interface TimelineEntry {
 	/** Mail: the subject; nudge: its state. */
 	title: string;
 	detail: string | null;
+	/** Inbound mail from someone else than the contact (an introducer): their name or address. */
+	sender: string | null;
 	at: Date;
 	id: string;
 }
@@ -78,8 +80,12 @@ export async function contactTimeline(
 	};
 	const named = part(sql`p.at`, sql`p.message_id`);
 	const threaded = part(sql`coalesce(m.sent_at, m.created_at)`, sql`m.id`);
-	const nudged = part(sql`coalesce(n.sent_at, n.due_at)`, sql`n.id`);
+	// A nudge shows when it was acted on, else delivered, else due.
+	const nudged = part(sql`coalesce(n.closed_at, n.sent_at, n.due_at)`, sql`n.id`);
 	const page = keysetWindow({ key: sql`at`, id: sql`id`, direction: "desc" }, at);
+	// Mail that reached us about them from someone else (an introduction): who wrote it.
+	const sender = sql`case when m.direction = 'inbound' and lower(m.from_address) != ${email}
+		then coalesce(nullif(m.from_name, ''), m.from_address) end`;
 	const rows = await db.all<{
 		type: "mail" | "nudge";
 		what: string;
@@ -87,22 +93,24 @@ export async function contactTimeline(
 		detail: string | null;
 		at: number;
 		id: string;
+		sender: string | null;
 	}>(sql`
 		select * from (
 			select * from (
-				select 'mail' as type, m.direction as what, m.subject as title, m.snippet as detail, p.at as at, m.id as id
+				select 'mail' as type, m.direction as what, m.subject as title, m.snippet as detail, p.at as at, m.id as id,
+					${sender} as sender
 				from ${messagePeople} p join ${messages} m on m.id = p.message_id
 				where p.user_id = ${userId} and p.address = ${email} and ${named.where}
 				order by ${named.orderBy} limit ${named.limit})
 			union
 			select * from (
-				select 'mail', m.direction, m.subject, m.snippet, coalesce(m.sent_at, m.created_at), m.id
+				select 'mail', m.direction, m.subject, m.snippet, coalesce(m.sent_at, m.created_at), m.id, ${sender}
 				from ${threads} t join ${messages} m on m.thread_id = t.id
 				where t.user_id = ${userId} and t.contact_id = ${contact.id} and ${threaded.where}
 				order by ${threaded.orderBy} limit ${threaded.limit})
 			union all
 			select * from (
-				select 'nudge', n.kind, n.state, n.note, coalesce(n.sent_at, n.due_at), n.id
+				select 'nudge', n.kind, n.state, n.note, coalesce(n.closed_at, n.sent_at, n.due_at), n.id, null
 				from ${nudges} n where n.contact_id = ${contact.id} and n.user_id = ${userId} and ${nudged.where}
 				order by ${nudged.orderBy} limit ${nudged.limit})
 		) ${page.where ? sql`where ${page.where}` : sql``}

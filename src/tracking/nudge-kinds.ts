@@ -32,6 +32,29 @@ export const openNudge = (state: AnyColumn): SQL =>
 			.join(", ")})`,
 	)}`;
 
+/** What each kind is called where the user reads a list of them (status@, a contact's page, confirmations). */
+export const NUDGE_KIND_WORDS: Record<NudgeKind, string> = {
+	reach_out: "reach out",
+	close_loop: "let them know",
+	follow_up: "follow up",
+	confirm_receipt: "confirm receipt",
+	thank_you: "thank-you note",
+	check_in: "check in",
+	last_try: "last try",
+	celebrate: "celebrate",
+	reminder: "reminder",
+};
+
+/** A nudge's state in the user's words. */
+export const NUDGE_STATE_WORDS: Record<NudgeState, string> = {
+	pending: "due",
+	sent: "sent",
+	snoozed: "snoozed",
+	done: "done",
+	cancelled: "cancelled",
+	superseded: "replaced by the next step",
+};
+
 export const isOpen = (state: NudgeState): state is OpenNudgeState =>
 	(OPEN_NUDGE_STATES as readonly NudgeState[]).includes(state);
 

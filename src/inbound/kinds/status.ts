@@ -2,6 +2,7 @@
 import { plural } from "../../lib/plural";
 import { formatDate, formatLocal } from "../../time/local-time";
 import { cleanDisplayName } from "../../tracking/contact-name";
+import { NUDGE_KIND_WORDS, type NudgeKind } from "../../tracking/nudge-kinds";
 import { type Account, accepted, type InboundContext } from "../inbound-context";
 import { answer } from "../reply-mail";
 import type { Draft } from "../reply-texts";
@@ -36,13 +37,13 @@ async function statusMail(ctx: InboundContext, account: Account): Promise<Draft>
 	const lines = pending.slice(0, STATUS_LIMIT).map((n, i) => {
 		const who = cleanDisplayName(n.name) || n.email || n.note || "reminder";
 		const when = n.dueOn ? formatDate(n.dueOn) : formatLocal(n.dueAt, user.timezone);
-		return `${i + 1}. ${n.kind.replace("_", " ")}: ${who}, ${when}`;
+		return `${i + 1}. ${NUDGE_KIND_WORDS[n.kind as NudgeKind] ?? n.kind}: ${who}, ${when}`;
 	});
 	if (pending.length > STATUS_LIMIT) lines.push(`…and more: the dashboard lists everything.`);
 	return {
 		subject: `Your follow-ups: ${pending.length > STATUS_LIMIT ? `${STATUS_LIMIT}+` : pending.length} pending, ${trackedWords(tracked)}`,
 		text: [
-			pending.length ? "Coming up:" : "Nothing pending. BCC track@ on your next outreach.",
+			pending.length ? "Open now or coming up:" : "Nothing pending. BCC track@ on your next outreach.",
 			...lines,
 			"",
 			`${trackedWords(tracked)} tracked. Status ${user.status}, digest at ${String(Math.floor(user.digestMinutes / 60)).padStart(2, "0")}:${String(user.digestMinutes % 60).padStart(2, "0")} ${user.timezone}.`,

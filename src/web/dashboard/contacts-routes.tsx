@@ -13,7 +13,13 @@ import {
 	type TimelineEntry,
 } from "../../tracking/contact-detail";
 import { isContactStatus, listContacts } from "../../tracking/contacts-list";
-import { isOpen } from "../../tracking/nudge-kinds";
+import {
+	isOpen,
+	NUDGE_KIND_WORDS,
+	NUDGE_STATE_WORDS,
+	type NudgeKind,
+	type NudgeState,
+} from "../../tracking/nudge-kinds";
 import type { AppEnv } from "../context";
 import { AppPage, Pager, pageAt, setNotice, takeNotice } from "./app-page";
 import { NotFound } from "./not-found";
@@ -30,6 +36,7 @@ const STATUS_LABELS: Record<(typeof CONTACT_STATUSES)[number], string> = {
 	closed: "closed",
 };
 const nameOf = (c: { name: string | null; email: string }) => c.name || c.email;
+const kindWords = (kind: string) => NUDGE_KIND_WORDS[kind as NudgeKind] ?? kind;
 
 contactsRoutes.get("/contacts", async (c) => {
 	const { user, services } = c.var;
@@ -120,8 +127,8 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 	);
 	const line = (t: TimelineEntry) =>
 		t.type === "mail"
-			? `${t.what === "outbound" ? "You wrote" : "They wrote"}: "${t.title}"`
-			: `${t.what.replace("_", " ")} reminder ${t.title === "pending" ? "due" : t.title}`;
+			? `${t.what === "outbound" ? "You wrote" : t.sender ? `${t.sender} wrote` : "They wrote"}: "${t.title}"`
+			: `${kindWords(t.what)} reminder ${NUDGE_STATE_WORDS[t.title as NudgeState] ?? t.title}`;
 	const open = detail.nudges.filter((n) => isOpen(n.state));
 	const back = `/app/contacts/${contact.id}`;
 	return c.html(
@@ -144,10 +151,9 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 						{open.map((n) => (
 							<li>
 								<div class="what">
-									{n.kind.replace("_", " ")} · {n.state === "sent" ? "sent" : "due"}{" "}
-									{formatLocal(n.sentAt ?? n.dueAt, tz)}
+									{kindWords(n.kind)} · {n.state === "sent" ? "sent" : "due"} {formatLocal(n.sentAt ?? n.dueAt, tz)}
 								</div>
-								<NudgeActions id={n.id} label={`${n.kind.replace("_", " ")} ${nameOf(contact)}`} back={back} />
+								<NudgeActions id={n.id} label={`${kindWords(n.kind)} ${nameOf(contact)}`} back={back} />
 							</li>
 						))}
 					</ul>
