@@ -17,7 +17,15 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 	process.exit(1);
 }
 const mailDomain = process.env.MAIL_DOMAIN || "followthrough.test";
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "1" };
+// Offline by contract: no metrics, and no fetch of workers.cloudflare.com/cf.json for request.cf
+// (miniflare's fallback values serve; nothing here reads request.cf). Without this, an offline start
+// prints "getaddrinfo ENOTFOUND workers.cloudflare.com".
+const env = {
+	...process.env,
+	WRANGLER_SEND_METRICS: "false",
+	CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? "false",
+	CI: process.env.CI ?? "1",
+};
 // FOLLOWTHROUGH_PERSIST: keep the local D1 in another folder (the browser tests and the
 // demo use a fresh one, so they never touch your .wrangler state).
 const persist = process.env.FOLLOWTHROUGH_PERSIST ? ["--persist-to", process.env.FOLLOWTHROUGH_PERSIST] : [];
