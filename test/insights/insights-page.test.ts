@@ -118,6 +118,10 @@ describe("insights of a seeded user, fixed clock", () => {
 				: `${s.replied} of ${s.total} replied (${Math.round((s.replied / s.total) * 100)}%)`;
 		expect(page).toContain(`<dt>Introductions</dt><dd>${rate(want.replyRate.intro)}</dd>`);
 		expect(page).toContain(`<dt>Cold outreach</dt><dd>${rate(want.replyRate.cold)}</dd>`);
+		// The weekly chart's words count in English: "1 reply", never "1 replies".
+		expect(want.weeks.some((w) => w.replies === 1)).toBe(true);
+		expect(page).toMatch(/: \d+ outreach, 1 reply[.<"]/);
+		expect(page).not.toContain(" 1 replies");
 		expect(page).toContain(`over ${want.replyTime.replied} replies.`);
 		expect(page).toContain(`${want.replyTime.replied - (want.rungs[0] ?? 0)} of ${want.replyTime.replied} replies`);
 		const cells = (label: string, ...values: number[]) =>

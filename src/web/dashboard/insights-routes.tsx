@@ -129,7 +129,10 @@ export function InsightsBody(props: { data: Insights; domain: string }) {
 					id="chart-week"
 					title="Outreach and replies per week"
 					desc={weeks
-						.map((w) => `Week of ${formatDate(w.monday)}: ${w.outreach} outreach, ${w.replies} replies`)
+						.map(
+							(w) =>
+								`Week of ${formatDate(w.monday)}: ${w.outreach} outreach, ${plural(w.replies, "reply", "replies")}`,
+						)
 						.join(". ")}
 					series={[{ name: "Outreach" }, { name: "Replies" }]}
 					unit="Week of"
