@@ -11,6 +11,7 @@
  * workerd (compiling these functions), not chrono's 25–60 ms of patterns. Pure.
  */
 import { type Tok as Token, tokenize } from "./date-tokens";
+import { findTime, tight } from "./header-time";
 import { instantAt } from "./local-time";
 import { DAY_WITH_DOT, MONTH_NAMES, WEEKDAY_NAMES } from "./month-names";
 import { MONTH_FIRST_ZONES, ZONE_OFFSETS } from "./zone-offsets";
@@ -103,7 +104,8 @@ function monthOf(word: Tok | undefined, dotted: boolean, toks: Tok[]): number | 
 	return found.size === 1 ? (langs[0]?.[1] ?? null) : "ambiguous";
 }
 
-const year = (t: Tok) => (t.v.length === 2 ? 2000 + Number(t.v) : Number(t.v));
+/** A two-digit year as strptime's %y reads it: 69–99 are 1969–1999, the rest 2000–2068. */
+const year = (t: Tok) => (t.v.length === 2 ? (Number(t.v) >= 69 ? 1900 : 2000) + Number(t.v) : Number(t.v));
 const dotAfter = (toks: Tok[], i: number) => toks[i + 1]?.v === "." && !toks[i + 1]?.sp;
 
 /** Figures: y-m-d, or d.m.y / d-m-y (day first in every locale that writes them), or d/m/y vs m/d/y. */
@@ -137,74 +139,20 @@ function namedAt(toks: Tok[], i: number): DatePart | "ambiguous" | null {
 	return { y: Number(part.y.v), m, d: Number(part.d.v), start: i, end: Math.max(i, j, k) + 1 };
 }
 
-function findDate(toks: Tok[]): DatePart | "ambiguous" | null {
+/**
+ * The first date in the text that exists ("klo 14.25.08 26.10.2021": not 14 Dec 2008's "14.25.08");
+ * "invalid" when the only ones written do not exist (31 February): nothing for a fallback to guess at.
+ */
+function findDate(toks: Tok[]): DatePart | "ambiguous" | "invalid" | null {
+	let invalid = false;
 	for (let i = 0; i < toks.length; i++) {
 		const found = numericAt(toks, i) ?? namedAt(toks, i);
-		if (found) return found;
+		if (found === "ambiguous") return found;
+		if (!found) continue;
+		if (validDay(found.y, found.m, found.d) || (found.eitherOrder && validDay(found.y, found.d, found.m))) return found;
+		invalid = true;
 	}
-	return null;
-}
-
-interface TimePart {
-	minutes: number;
-	seconds: number;
-	end: number;
-}
-
-const tight = (t: Tok | undefined, v: string) => t?.k === "p" && t.v === v && !t.sp;
-
-/** hh:mm[:ss] or hh.mm[.ss] (da, fi), then AM/PM; the first within toks[from, to). */
-function findTime(toks: Tok[], from: number, to: number): TimePart | null {
-	for (let i = from; i + 3 <= to; i++) {
-		const [h, s1, mi] = toks.slice(i, i + 3);
-		if (!isNum(h, 1, 2) || !s1 || (s1.v !== ":" && s1.v !== ".") || !tight(s1, s1.v) || !isNum(mi, 2, 2) || mi.sp)
-			continue;
-		let end = i + 3;
-		let seconds = 0;
-		const sec = toks[end + 1];
-		if (tight(toks[end], s1.v) && isNum(sec, 2, 2) && !sec.sp) {
-			seconds = Number(sec.v);
-			end += 2;
-			// Fractions of a second ("08.000Z" in an ISO text) are dropped.
-			const frac = toks[end + 1];
-			if ((tight(toks[end], ".") || tight(toks[end], ",")) && frac?.k === "n" && !frac.sp) end += 2;
-		}
-		let hour = Number(h.v);
-		const half = meridiem(toks, end) ?? meridiemBefore(toks[i - 1], end);
-		if (half) {
-			if (hour < 1 || hour > 12) return null;
-			hour = (hour % 12) + (half.pm ? 12 : 0);
-			end = half.end;
-		}
-		if (hour > 23 || Number(mi.v) > 59 || seconds > 59 || end > to) return null;
-		return { minutes: hour * 60 + Number(mi.v), seconds, end };
-	}
-	return null;
-}
-
-/** CJK clients write it before the time: ja 午前/午後, zh 上午/下午, ko 오전/오후. */
-const MERIDIEM_BEFORE: Readonly<Record<string, boolean>> = {
-	午前: false,
-	午後: true,
-	上午: false,
-	下午: true,
-	오전: false,
-	오후: true,
-};
-
-function meridiemBefore(t: Tok | undefined, end: number): { pm: boolean; end: number } | null {
-	const pm = t?.k === "w" ? MERIDIEM_BEFORE[t.v] : undefined;
-	return pm === undefined ? null : { pm, end };
-}
-
-/** "AM", "pm", "a.m.", "p. m." after a time. */
-function meridiem(toks: Tok[], i: number): { pm: boolean; end: number } | null {
-	const t = toks[i];
-	if (t?.k !== "w") return null;
-	if (t.v === "am" || t.v === "pm") return { pm: t.v === "pm", end: i + 1 };
-	if ((t.v === "a" || t.v === "p") && toks[i + 1]?.v === "." && toks[i + 2]?.v === "m")
-		return { pm: t.v === "p", end: toks[i + 3]?.v === "." ? i + 4 : i + 3 };
-	return null;
+	return invalid ? "invalid" : null;
 }
 
 interface ZonePart {
@@ -249,7 +197,8 @@ function signedOffset(toks: Tok[], i: number): number | null {
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 function validDay(y: number, m: number, d: number): boolean {
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+	// Mail is younger than 1970: an older year is a misreading, and would skew every duration after it.
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
 	return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }
 
@@ -260,10 +209,13 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 	}));
 	const found = findDate(toks);
 	if (found === "ambiguous") return { kind: "ambiguous" };
+	if (found === "invalid") return { kind: "unread", languages: [] };
 	if (!found) return { kind: "unread", languages: languagesOf(toks) };
 	// The time follows the date in every client seen; one written before it ("08:02, 23 Nov 2026") is read too.
 	const after = findTime(toks, found.end, toks.length);
 	const time = after ?? findTime(toks, 0, found.start);
+	// A figure beside the date that is no time we know: not midnight, which could be a day off.
+	if (!time && hasLooseFigure(toks, found)) return { kind: "unread", languages: languagesOf(toks) };
 	const zone = findZone(toks, after?.end ?? found.end);
 	let { d, m } = found;
 	if (found.eitherOrder) {
@@ -279,6 +231,19 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 			? instantAt(`${pad(found.y, 4)}-${pad(m)}-${pad(d)}`, minutes, tz).getTime() + seconds * 1000
 			: Date.UTC(found.y, m - 1, d, 0, minutes, seconds) - zone.offset * 60_000;
 	return { kind: "date", at: new Date(at) };
+}
+
+/** A figure outside the date and any zone offset (an hour in a form not read). */
+function hasLooseFigure(toks: Tok[], date: DatePart): boolean {
+	for (let i = 0; i < toks.length; i++) {
+		if (i >= date.start && i < date.end) continue;
+		const t = toks[i] as Tok;
+		const signed = toks[i - 1]?.k === "p" && "+-\u2212".includes(toks[i - 1]?.v ?? "");
+		const afterSignedColon =
+			tight(toks[i - 1], ":") && toks[i - 3]?.k === "p" && "+-\u2212".includes(toks[i - 3]?.v ?? "");
+		if (t.k === "n" && !signed && !afterSignedColon) return true;
+	}
+	return false;
 }
 
 /** The languages of the month words in the text. */

@@ -85,6 +85,15 @@ const CASES: [string, string, Want][] = [
 	["ja 午後", "2026年11月23日 午後8:02", { local: "2026-11-23T20:02" }],
 	["ko 오후", "2026년 11월 23일 (월) 오후 8:02", { local: "2026-11-23T20:02" }],
 	["ja figures", "2026/11/23 8:02", { local: "2026-11-23T08:02" }],
+	// Hours written in other ways (review of this reader: each read as midnight before).
+	["en hour and PM, no minutes", "Nov 24 2026 2 PM", { local: "2026-11-24T14:00" }],
+	["en hour and pm, run together", "Tue, Nov 24, 2026 at 2pm", { local: "2026-11-24T14:00" }],
+	["fr 14h30", "24 nov. 2026 14h30", { local: "2026-11-24T14:30" }],
+	["fr 08 h 02", "23 novembre 2026 08 h 02", { local: "2026-11-23T08:02" }],
+	["24-hour time with PM", "Tue, 24 Nov 2026 14:00 PM", { local: "2026-11-24T14:00" }],
+	["0 with AM", "Nov 24, 2026 0:05 AM", { local: "2026-11-24T00:05" }],
+	["a time before the date, and a date after it", "klo 14.25.08 26.10.2021", { local: "2021-10-26T14:25:08" }],
+	["two-digit year 99 is 1999", "12/31/99 10:00 EST", { at: "1999-12-31T10:00:00-05:00" }],
 	[
 		"an abbreviation of several zones (CST): the user's timezone",
 		"Nov 23, 2026, 8:02 AM CST",
@@ -112,6 +121,8 @@ describe("readHeaderDate", () => {
 
 	it.each([
 		["a day that does not exist", "31 February 2026 10:00", []],
+		["a year before mail", "1 Jan 1900 10:00", []],
+		["an hour in a form not read is not midnight", "Nov 24 2026 at 9 o'clock", ["en"]],
 		["no date", "sometime last week-ish?", []],
 		["a time is not a date", "14.25.08", []],
 		["no year: the month's languages, for a fallback", "Mon, Nov 23 at 8:02 AM", ["en", "de", "fr", "es", "it"]],
