@@ -236,13 +236,18 @@ function writesOf(db: Db, userId: string, t: Thread, tr: Transition, openedId: s
 				// The one-open-nudge index holds even if another change got there first.
 				.onConflictDoNothing(),
 		);
-	if (tr.outbound)
+	if (tr.outbound) {
+		// Only the change that closed the reach-out (in this batch, at this instant) records it:
+		// a second `done` racing it (a link and a reply) closes nothing and moves nothing.
+		const closedHere = sql`exists (select 1 from ${nudges} where ${nudges.id} = ${tr.outbound.nudgeId}
+			and ${nudges.userId} = ${userId} and ${nudges.state} = 'done' and ${nudges.closedAt} = ${now.getTime()})`;
 		out.push(
 			db
 				.update(threadTable)
 				.set({ lastOutboundAt: tr.outbound.at, updatedAt: now })
-				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.outbound.threadId))),
+				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.outbound.threadId), closedHere)),
 		);
+	}
 	const set = Object.fromEntries(Object.entries(tr.set).filter(([, v]) => v !== undefined));
 	if (tr.status !== t.status || Object.keys(set).length)
 		out.push(

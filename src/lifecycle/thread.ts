@@ -93,7 +93,7 @@ export interface Transition {
 	 * Outreach with no mail of its own (`done` on a reach-out): the thread records it
 	 * as its last outbound, as a tracked mail does, so its follow-ups count from it.
 	 */
-	outbound?: { threadId: string; at: Date };
+	outbound?: { threadId: string; at: Date; nudgeId: string };
 	/** Events this one causes on other threads (the referrer's). */
 	causes: { contactId: string; event: ThreadEvent }[];
 	/** stale: the item named is no longer the open one; unchanged: nothing to do. */

@@ -97,7 +97,7 @@ function done(t: Thread, open: OpenNudge, now: Date, user: UserClock): Transitio
 	// Reaching out as asked is the outreach itself.
 	if (open.kind === "reach_out") {
 		const tr = outreach(t, { type: "outreach", at: now, threadId: open.threadId }, user);
-		return open.threadId ? { ...tr, outbound: { threadId: open.threadId, at: now } } : tr;
+		return open.threadId ? { ...tr, outbound: { threadId: open.threadId, at: now, nudgeId: open.id } } : tr;
 	}
 	const next = nextRung(open, open.sentAt ?? now, user, { metAt: t.metAt });
 	return applied(t, {
