@@ -64,7 +64,8 @@ export async function mailSignInLink(
 				"— Followthrough",
 			].join("\n"),
 			// Like every mail of ours: an answer to it is a command, and it can be stopped in one click.
-			replyToken: { purpose: "reply" },
+			// Anyone can ask for this mail for an address: its reply token lives a day, not a month.
+			replyToken: { purpose: "reply", days: 1 },
 			list: "notices",
 			linkToken: {
 				purpose: "sign_in",

@@ -41,6 +41,14 @@ describe("magic-link sign-in", () => {
 			"auto-submitted": "auto-generated",
 			"list-unsubscribe-post": "List-Unsubscribe=One-Click",
 		});
+		// Anyone may ask for this mail for an address: its reply token lives a day.
+		const replyTokens = (
+			await db
+				.select()
+				.from(tokens)
+				.where(eq(tokens.outboxId, mail?.id ?? ""))
+		).filter((t) => t.purpose === "reply");
+		expect(replyTokens.map((t) => t.expiresAt.getTime() - t.createdAt.getTime())).toEqual([86_400_000]);
 
 		// A mail scanner opening the link twice does not use it up.
 		for (let i = 0; i < 2; i++) expect((await call(path ?? "")).status).toBe(200);
