@@ -216,7 +216,10 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 	const time = after ?? findTime(toks, 0, found.start);
 	// A figure beside the date that is no time we know: not midnight, which could be a day off.
 	if (!time && hasLooseFigure(toks, found)) return { kind: "unread", languages: languagesOf(toks) };
-	const zone = findZone(toks, after?.end ?? found.end);
+	// The zone follows the time, or the date: a time written first may have it before the date ("08:02 +0100, 23 Nov").
+	const before = !after && time ? findZone(toks.slice(0, found.start), time.end) : null;
+	const zone =
+		before && (before.offset !== null || before.monthFirst) ? before : findZone(toks, after?.end ?? found.end);
 	let { d, m } = found;
 	if (found.eitherOrder) {
 		if (!zone.monthFirst) return { kind: "ambiguous" };

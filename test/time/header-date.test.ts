@@ -29,6 +29,7 @@ const CASES: [string, string, Want][] = [
 	["en, summer (old code used the offset of now)", "Tue, Jul 14, 2026 at 9:00 AM", { local: "2026-07-14T09:00" }],
 	["en, no time: midnight", "23 Nov 2026", { local: "2026-11-23T00:00" }],
 	["time before the date", "08:02, 23 Nov 2026 +0100", { at: "2026-11-23T08:02:00+01:00" }],
+	["time and zone before the date", "08:02 +0100, 23 Nov 2026", { at: "2026-11-23T08:02:00+01:00" }],
 	["RFC 5322", "Mon, 23 Nov 2026 08:02:00 +0100", { at: "2026-11-23T08:02:00+01:00" }],
 	["RFC 5322, -04:00", "Mon, 23 Nov 2026 08:02:09 -04:00", { at: "2026-11-23T08:02:09-04:00" }],
 	["ISO from an attached message", "2026-11-23T07:02:00.000Z", { at: "2026-11-23T07:02:00Z" }],
