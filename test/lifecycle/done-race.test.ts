@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyThreadChanges, loadThreads } from "../../src/lifecycle/thread-store";
-import { DOMAIN, db, nudgesOf, send, threadsOf, userFactory, userRow } from "../support/inbound";
+import { carolIntroducesBob, db, nudgesOf, send, threadsOf, userFactory, userRow } from "../support/inbound";
 
 const at = (iso: string) => new Date(iso);
 const newUser = userFactory("donerace", at("2026-11-20T12:00:00Z"));
@@ -13,18 +13,7 @@ const newUser = userFactory("donerace", at("2026-11-20T12:00:00Z"));
 describe("done on a reach-out, twice at once", () => {
 	it("only the change that closed it records the thread's last outbound", async () => {
 		const { address, userId } = await newUser();
-		const intro = [
-			"---------- Forwarded message ---------",
-			"From: Carol Diaz <carol@diaz.example>",
-			"Subject: Intro",
-			`To: ${address}, Bob Stone <bob@stone.example>`,
-			"",
-			"Bob, meet Pat: introducing you two.",
-		].join("\n");
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: intro },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		const reach = (await nudgesOf(userId)).find((x) => x.nudge.kind === "reach_out")?.nudge;
 		expect(reach?.state).toBe("pending");
 		const row = await userRow(userId);

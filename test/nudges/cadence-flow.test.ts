@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts } from "../../src/db/schema";
-import { DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
+import { carolIntroducesBob, DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
@@ -11,23 +11,10 @@ const digestAt = (date: string) => new Date(`${date}T13:00:00Z`);
 const newUser = userFactory("flow", T);
 const subjects = async (address: string, baseline: number) =>
 	(await mailsTo(address)).slice(baseline).map((m) => m.subject);
-const introBody = (address: string) =>
-	[
-		"---------- Forwarded message ---------",
-		"From: Carol Diaz <carol@diaz.example>",
-		"Subject: Intro",
-		`To: ${address}, Bob Stone <bob@stone.example>`,
-		"",
-		"Bob, meet Pat: introducing you two.",
-	].join("\n");
-
 describe("introductions", () => {
 	it("reaching out to the introduced person closes the loop with the referrer", async () => {
 		const { address, userId, baseline } = await newUser();
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		const r = await send(
 			{ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello from Pat" },
 			at("2026-11-23T12:00:00Z"),
@@ -56,10 +43,7 @@ describe("introductions", () => {
 				.filter((x) => x.email === "carol@diaz.example" && ["pending", "sent", "snoozed"].includes(x.nudge.state))
 				.map((x) => x.nudge.kind);
 		expect(await carolOpen()).toEqual(["check_in"]);
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await send({ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello" }, at("2026-11-23T12:00:00Z"));
 		expect(await carolOpen()).toEqual(["close_loop"]);
 		await tick(digestAt("2026-11-24"));
@@ -73,10 +57,7 @@ describe("introductions", () => {
 
 	it("'done' on the reach-out is the outreach: it names the loop to close, and the follow-up counts from it", async () => {
 		const { address, baseline } = await newUser();
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await tick(digestAt("2026-11-23"));
 		const digest = (await mailsTo(address)).at(-1);
 		expect(digest?.subject).toBe("Reach out to Bob Stone");
@@ -97,10 +78,7 @@ describe("introductions", () => {
 
 	it("without outreach, the reach-out is reminded on the next two business days, then stops", async () => {
 		const { address, baseline } = await newUser();
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await tick(digestAt("2026-11-23"));
 		await tick(digestAt("2026-11-24"));
 		await tick(digestAt("2026-11-25"));

@@ -140,3 +140,18 @@ export function userFactory(prefix: string, at: Date) {
 /** A user's pending nudges, flattened with the contact's address. */
 export const pendingOf = async (userId: string) =>
 	(await nudgesOf(userId, "pending")).map((r) => ({ email: r.email, ...r.nudge }));
+
+/** The user forwards to track@ Carol Diaz's introduction of Bob Stone (the intro the lifecycle tests share). */
+export const carolIntroducesBob = (address: string): Msg & { rcpt?: string } => ({
+	from: address,
+	to: `track@${DOMAIN}`,
+	subject: "Fwd: Intro",
+	body: [
+		"---------- Forwarded message ---------",
+		"From: Carol Diaz <carol@diaz.example>",
+		"Subject: Intro",
+		`To: ${address}, Bob Stone <bob@stone.example>`,
+		"",
+		"Bob, meet Pat: introducing you two.",
+	].join("\n"),
+});

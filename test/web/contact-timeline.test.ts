@@ -4,29 +4,16 @@
  * done by reply shows when it was done; status@ names kinds as the user reads them.
  */
 import { describe, expect, it } from "vitest";
-import { DOMAIN, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
+import { carolIntroducesBob, DOMAIN, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 import { call, sessionCookie } from "../support/web";
 
 const at = (iso: string) => new Date(iso);
 const newUser = userFactory("timeline", at("2026-11-20T12:00:00Z"));
-const introBody = (address: string) =>
-	[
-		"---------- Forwarded message ---------",
-		"From: Carol Diaz <carol@diaz.example>",
-		"Subject: Intro",
-		`To: ${address}, Bob Stone <bob@stone.example>`,
-		"",
-		"Bob, meet Pat: introducing you two.",
-	].join("\n");
-
 describe("a contact's timeline and status@ in the user's words", () => {
 	it("the introduction is the introducer's mail; a reach-out done by reply shows when it was done", async () => {
 		const { address, userId } = await newUser();
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await tick(at("2026-11-23T13:00:00Z")); // Mon 08:00 New York: "Reach out to Bob Stone"
 		const digest = (await mailsTo(address)).at(-1);
 		const rcpt = digest?.replyTo ?? "";

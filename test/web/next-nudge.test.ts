@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
-import { DOMAIN, db, nudgesOf, send, userFactory } from "../support/inbound";
+import { carolIntroducesBob, db, nudgesOf, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 import { call, sessionCookie } from "../support/web";
 
@@ -16,16 +16,6 @@ afterAll(async () => {
 	await call("/dev/clock", { method: "DELETE" });
 });
 
-const introBody = (address: string) =>
-	[
-		"---------- Forwarded message ---------",
-		"From: Carol Diaz <carol@diaz.example>",
-		"Subject: Intro",
-		`To: ${address}, Bob Stone <bob@stone.example>`,
-		"",
-		"Bob, meet Pat: introducing you two.",
-	].join("\n");
-
 /** The Contacts page's cells for one person: [name, status, last contact, next nudge, referred by]. */
 const rowOf = (page: string, name: string) => {
 	const row = page.split("<tr>").find((r) => r.includes(`>${name}</a>`)) ?? "";
@@ -35,10 +25,7 @@ const rowOf = (page: string, name: string) => {
 describe("Next nudge", () => {
 	it("a delivered 'let her know' with no next rung is due now, everywhere", async () => {
 		const { address, userId } = await newUser();
-		await send(
-			{ from: address, to: `track@${DOMAIN}`, subject: "Fwd: Intro", body: introBody(address) },
-			at("2026-11-23T11:00:00Z"),
-		);
+		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await send({ from: address, to: "Bob Stone <bob@stone.example>", subject: "Hello" }, at("2026-11-23T12:00:00Z"));
 		await tick(at("2026-11-23T13:00:00Z")); // 08:00 New York: the digest delivers "let Carol know"
 		const open = (await nudgesOf(userId)).filter((x) => ["pending", "sent", "snoozed"].includes(x.nudge.state));
