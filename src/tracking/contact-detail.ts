@@ -80,8 +80,9 @@ export async function contactTimeline(
 	};
 	const named = part(sql`p.at`, sql`p.message_id`);
 	const threaded = part(sql`coalesce(m.sent_at, m.created_at)`, sql`m.id`);
-	// A nudge shows when it was acted on, else delivered, else due.
-	const nudged = part(sql`coalesce(n.closed_at, n.sent_at, n.due_at)`, sql`n.id`);
+	// A nudge shows when it was acted on, else when it comes back from a snooze, else delivered, else due.
+	const nudgeAt = sql`coalesce(n.closed_at, case when n.state = 'snoozed' then n.due_at end, n.sent_at, n.due_at)`;
+	const nudged = part(nudgeAt, sql`n.id`);
 	const page = keysetWindow({ key: sql`at`, id: sql`id`, direction: "desc" }, at);
 	// Mail that reached us about them from someone else (an introduction): who wrote it.
 	const sender = sql`case when m.direction = 'inbound' and lower(m.from_address) != ${email}
@@ -110,7 +111,7 @@ export async function contactTimeline(
 				order by ${threaded.orderBy} limit ${threaded.limit})
 			union all
 			select * from (
-				select 'nudge', n.kind, n.state, n.note, coalesce(n.closed_at, n.sent_at, n.due_at), n.id, null
+				select 'nudge', n.kind, n.state, n.note, ${nudgeAt}, n.id, null
 				from ${nudges} n where n.contact_id = ${contact.id} and n.user_id = ${userId} and ${nudged.where}
 				order by ${nudged.orderBy} limit ${nudged.limit})
 		) ${page.where ? sql`where ${page.where}` : sql``}

@@ -49,7 +49,7 @@ export const NUDGE_KIND_WORDS: Record<NudgeKind, string> = {
 export const NUDGE_STATE_WORDS: Record<NudgeState, string> = {
 	pending: "due",
 	sent: "sent",
-	snoozed: "snoozed",
+	snoozed: "due again (snoozed)",
 	done: "done",
 	cancelled: "cancelled",
 	superseded: "replaced by the next step",

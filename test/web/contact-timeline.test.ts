@@ -36,4 +36,23 @@ describe("a contact's timeline and status@ in the user's words", () => {
 		expect(text).toMatch(/\d\. let them know: Carol Diaz, /);
 		expect(text).not.toContain("close loop");
 	});
+	it("a delivered reminder snoozed reads as snoozed until its new time, on the page and in the timeline", async () => {
+		const { address, userId } = await newUser();
+		await send({ from: address, to: "Ann Lee <ann@lee.example>", subject: "Coffee?" }, at("2026-11-23T14:00:00Z"));
+		await tick(at("2026-11-26T13:00:00Z")); // Thu 08:00 New York: "Follow up with Ann Lee"
+		const digest = (await mailsTo(address)).at(-1);
+		const rcpt = digest?.replyTo ?? "";
+		const r = await send(
+			{ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 snooze until monday" },
+			at("2026-11-26T16:10:00Z"),
+		);
+		expect(r.outcome.detail).toBe("Snoozed Ann Lee until Mon 30 Nov, 08:00.");
+		const ann = (await nudgesOf(userId)).find((x) => x.email === "ann@lee.example");
+		const page = await (
+			await call(`/app/contacts/${ann?.nudge.contactId}`, { cookie: await sessionCookie(userId) })
+		).text();
+		expect(page).toContain("follow up · snoozed until Mon 30 Nov, 08:00");
+		expect(page).toContain(`<span class="muted">Mon 30 Nov, 08:00</span> follow up reminder due again (snoozed)`);
+		expect(page).not.toContain("Thu 26 Nov, 08:00</span> follow up reminder");
+	});
 });

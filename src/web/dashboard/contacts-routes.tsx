@@ -130,6 +130,11 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 			? `${t.what === "outbound" ? "You wrote" : t.sender ? `${t.sender} wrote` : "They wrote"}: "${t.title}"`
 			: `${kindWords(t.what)} reminder ${NUDGE_STATE_WORDS[t.title as NudgeState] ?? t.title}`;
 	const open = detail.nudges.filter((n) => isOpen(n.state));
+	// As Today says it: delivered and waiting, snoozed until a time, or due at one.
+	const openWhen = (n: { state: string; sentAt: Date | null; dueAt: Date }) =>
+		n.state === "sent"
+			? `sent ${formatLocal(n.sentAt ?? n.dueAt, tz)}`
+			: `${n.state === "snoozed" ? "snoozed until" : "due"} ${formatLocal(n.dueAt, tz)}`;
 	const back = `/app/contacts/${contact.id}`;
 	return c.html(
 		<AppPage title={nameOf(contact)} current="/app/contacts" notice={takeNotice(c)}>
@@ -151,7 +156,7 @@ contactsRoutes.get("/contacts/:id", async (c) => {
 						{open.map((n) => (
 							<li>
 								<div class="what">
-									{kindWords(n.kind)} · {n.state === "sent" ? "sent" : "due"} {formatLocal(n.sentAt ?? n.dueAt, tz)}
+									{kindWords(n.kind)} · {openWhen(n)}
 								</div>
 								<NudgeActions id={n.id} label={`${kindWords(n.kind)} ${nameOf(contact)}`} back={back} />
 							</li>
