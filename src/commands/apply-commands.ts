@@ -238,7 +238,7 @@ export async function applyCommands(
 						: a.kind === "met"
 							? { type: "met", at: now, threadId: item?.threadId ?? null, ...(item ? { nudgeId: item.id } : {}) }
 							: a.kind === "replied"
-								? { type: "reply", at: now, ...(item ? { nudgeId: item.id } : {}) }
+								? { type: "reply", at: now, told: true, ...(item ? { nudgeId: item.id } : {}) }
 								: { type: "stop", ...(item ? { nudgeId: item.id } : {}) };
 			changes.push({ change: { contactId, event }, line: c.line, label, slot: out.done.length });
 			out.done.push("");

@@ -248,6 +248,13 @@ function writesOf(db: Db, userId: string, t: Thread, tr: Transition, openedId: s
 				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.outbound.threadId), closedHere)),
 		);
 	}
+	if (tr.inbound)
+		out.push(
+			db
+				.update(threadTable)
+				.set({ state: "replied", lastInboundAt: tr.inbound.at, updatedAt: now })
+				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.inbound.threadId))),
+		);
 	const set = Object.fromEntries(Object.entries(tr.set).filter(([, v]) => v !== undefined));
 	if (tr.status !== t.status || Object.keys(set).length)
 		out.push(
