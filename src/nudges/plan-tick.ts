@@ -93,8 +93,18 @@ export const digestKey = (u: Pick<UserDue, "userId" | "clock">, now: Date) =>
 export const singleKey = (n: Pick<TickItem, "id" | "dueAt" | "replaces">) =>
 	`nudge:${n.replaces ?? n.id}:${n.dueAt.getTime()}`;
 
+/** When the user last wrote on an item's thread; never written sorts after any date. */
+const waitingSince = (n: TickItem) => n.lastOutboundAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+
+/**
+ * Most urgent kind first; then the earliest due; then the one waiting longest for an answer (a
+ * snoozed 3-week-old application before 25 fresh first follow-ups due at the same hour). The sort
+ * is stable: the rest keep the order they were read in.
+ */
 export const byUrgency = (a: TickItem, b: TickItem) =>
-	URGENCY[a.kind as NudgeKind] - URGENCY[b.kind as NudgeKind] || a.dueAt.getTime() - b.dueAt.getTime();
+	URGENCY[a.kind as NudgeKind] - URGENCY[b.kind as NudgeKind] ||
+	a.dueAt.getTime() - b.dueAt.getTime() ||
+	waitingSince(a) - waitingSince(b);
 
 export interface UserPlan {
 	/** Everything the digest counts, most urgent first; it shows (and delivers) the first `shown`. */
