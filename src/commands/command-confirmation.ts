@@ -38,3 +38,28 @@ export function confirmation(
 			return `Stopped following up with ${label}.`;
 	}
 }
+
+const PLAIN_DONE = /^Done: (.+)\.$/;
+
+/**
+ * Runs of plain "Done: X." lines as one line ("Done: Ann Lee, Ben Ortiz and Cleo Park."): `done all`
+ * on fifteen items is one command, confirmed in one line. A line that says more ("Next: …") stays.
+ */
+export function joinDoneLines(lines: readonly string[]): string[] {
+	const out: string[] = [];
+	let run: string[] = [];
+	const flush = () => {
+		if (run.length === 1) out.push(`Done: ${run[0]}.`);
+		else if (run.length > 1) out.push(`Done: ${run.slice(0, -1).join(", ")} and ${run.at(-1)}.`);
+		run = [];
+	};
+	for (const line of lines) {
+		const label = line.includes("Next:") ? null : (PLAIN_DONE.exec(line)?.[1] ?? null);
+		if (label === null) {
+			flush();
+			out.push(line);
+		} else run.push(label);
+	}
+	flush();
+	return out;
+}

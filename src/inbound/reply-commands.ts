@@ -7,6 +7,7 @@
  */
 import { createAccountsRepo, type TokenRow } from "../accounts/accounts-repo";
 import { applyCommands } from "../commands/apply-commands";
+import { joinDoneLines } from "../commands/command-confirmation";
 import { describeIssue, parseCommands } from "../commands/command-grammar";
 import { itemsByIds, itemsIn, presentItems } from "../commands/command-items";
 import { prepareCommands, readQuestion } from "../commands/prepare-commands";
@@ -62,7 +63,8 @@ export async function handleCommandReply(ctx: InboundContext, token: TokenRow): 
 	if (question) problems.push(`Or reply with just the name, like "${question.candidates.at(-1)}".`);
 	const showHelp = !applied.done.length || parsed.commands.some((c) => c.action.kind === "help");
 	const text = [
-		...applied.done,
+		// One line per command: `done all` on fifteen items says "Done: …" once.
+		...joinDoneLines(applied.done),
 		...(problems.length ? ["", ...problems] : []),
 		...(showHelp ? ["", helpMail({ mailDomain: config.mailDomain }).text] : ["", "— Followthrough"]),
 	]
