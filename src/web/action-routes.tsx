@@ -14,6 +14,7 @@ import { itemsByIds, presentItems } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
 import { cleanDisplayName } from "../tracking/contact-name";
+import { isOpen, NUDGE_STATE_WORDS } from "../tracking/nudge-kinds";
 import type { AppEnv } from "./context";
 import { TitledPage } from "./layout";
 
@@ -46,6 +47,13 @@ actionRoutes.get("/a/:token", async (c) => {
 	const [item] = await itemsByIds(db, link.claims.u, link.claims.n ? [link.claims.n] : []);
 	if (!item) return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
 	const who = cleanDisplayName(item.contactName) || item.contactEmail || item.note || "this reminder";
+	// Acted on since the mail (by a reply, the dashboard, another link): say so rather than offer it again.
+	if (!isOpen(item.state))
+		return c.html(
+			<TitledPage title="Nothing to do">
+				That reminder about {who} is {NUDGE_STATE_WORDS[item.state]} already.
+			</TitledPage>,
+		);
 	if (link.claims.a === "snooze") {
 		return c.html(
 			<TitledPage title={`Snooze ${who}?`}>

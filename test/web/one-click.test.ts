@@ -35,7 +35,12 @@ describe("one-click links", () => {
 		expect(await stateOf(d.itemId)).toBe("sent");
 		const res = await post(d.done);
 		expect(await res.text()).toContain("Done: Ann Lee.");
-		expect(await stateOf(d.itemId)).toBe("done");
+		expect(await stateOf(d.itemId)).toBe("done");		// Opened again once acted on: it says so, and offers nothing.
+		for (const link of [d.done, d.snooze]) {
+			const again = await (await call(link)).text();
+			expect(again).toContain("That reminder about Ann Lee is done already.");
+			expect(again).not.toContain("<form");
+		}
 	});
 
 	it("snooze by link moves the item and the ladder waits for it", async () => {
