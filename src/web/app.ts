@@ -1,5 +1,6 @@
 /** The fetch() side: one Hono app. Services are built once per request by the entry point. */
 import { Hono } from "hono";
+import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Services } from "../app/services";
@@ -15,6 +16,7 @@ import { devClockRoutes } from "./dev-clock-routes";
 import { devMailboxRoutes } from "./dev-mailbox-routes";
 import { faviconRoutes } from "./favicon-route";
 import { ERROR_STATUS, errorJson, internalError } from "./http-errors";
+import { TitledPage } from "./layout";
 import { csrfGuard, developmentOnLoopbackOnly } from "./request-guards";
 
 export function createApp(deps: { servicesFor: (config: Config) => Promise<Services> }) {
@@ -56,7 +58,15 @@ export function createApp(deps: { servicesFor: (config: Config) => Promise<Servi
 	app.route("/app", dashboardRoutes);
 	app.all("/api/v1/*", lazyApi);
 	app.route("/", actionRoutes);
-	app.notFound((c) => c.json(errorJson("not_found", "Not found"), ERROR_STATUS.not_found));
+	// A browser (Accept: text/html) outside the API gets a page; everything else the one JSON error shape.
+	app.notFound((c) =>
+		!c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html")
+			? c.html(
+					TitledPage({ title: "Not found", children: html`There is nothing here. <a href="/app">Back to Today</a>.` }),
+					ERROR_STATUS.not_found,
+				)
+			: c.json(errorJson("not_found", "Not found"), ERROR_STATUS.not_found),
+	);
 	app.onError((err, c) => {
 		// Expected refusals from middleware (CSRF 403…) keep their status.
 		if (err instanceof HTTPException) return err.getResponse();

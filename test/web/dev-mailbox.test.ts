@@ -79,4 +79,13 @@ describe("fetch(): dev mailbox and basics", () => {
 		expect(res.status).toBe(404);
 		expect(await res.json()).toEqual({ error: { code: "not_found", message: "Not found" } });
 	});
+
+	it("answers a browser's unknown path (a dashboard button's address opened by hand) with a page", async () => {
+		const res = await call("/no/such/page", { headers: { accept: "text/html,application/xhtml+xml" } });
+		expect(res.status).toBe(404);
+		expect(res.headers.get("content-type")).toContain("text/html");
+		expect(await res.text()).toContain('There is nothing here. <a href="/app">Back to Today</a>.');
+		const api = await call("/api/v1/nope", { headers: { accept: "text/html" } });
+		expect(await api.json()).toEqual({ error: { code: "not_found", message: "Not found" } });
+	});
 });
