@@ -85,9 +85,12 @@ export type InboundOutcome =
 
 const MIB = 1024 * 1024;
 const formatSize = (n: number) => (n >= MIB ? `${(n / MIB).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`);
+/** Lines as one sentence, capitalised, unless it starts with an address ("dave@x.example bounced"). */
 const sentence = (lines: string[]) => {
 	const s = `${lines.join("; ")}.`;
-	return s.charAt(0).toUpperCase() + s.slice(1);
+	const space = s.indexOf(" ");
+	const first = space < 0 ? s : s.slice(0, space);
+	return first.includes("@") ? s : s.charAt(0).toUpperCase() + s.slice(1);
 };
 
 /** The reason in words, as the log, the Activity page and the sending server see it. */

@@ -25,6 +25,11 @@ const cases: [InboundReason, string][] = [
 		"Tracking Ann: follow up Thu 26 Nov; Bo: follow up Thu 26 Nov.",
 	],
 	[{ reason: "application", lines: ["Ann: confirm receipt Mon 30 Nov"] }, "Tracking Ann: confirm receipt Mon 30 Nov."],
+	// An address keeps its case: "Dave@…" is not the address.
+	[
+		{ reason: "bounce", lines: ["dave@umbrella.example bounced: no more follow-ups to Dave Kim"] },
+		"dave@umbrella.example bounced: no more follow-ups to Dave Kim.",
+	],
 	[
 		{ reason: "introduction", lines: ["introduction from Carol: reach out to Ann today"] },
 		"Introduction from Carol: reach out to Ann today.",
