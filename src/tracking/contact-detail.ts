@@ -1,9 +1,10 @@
 /** One contact, scoped to its user: who referred them, their nudges and threads, and a paged timeline. */
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { keysetWindow } from "../db/keyset";
 import { contacts, messagePeople, messages, nudges, threads } from "../db/schema";
 import { type Page, type PageAt, toKeysetPage } from "../lib/paging";
+import { FOLLOW_UP_KINDS } from "./nudge-kinds";
 
 export const NOTES_MAX = 2000;
 
@@ -29,10 +30,19 @@ export async function contactDetail(db: Db, userId: string, contactId: string) {
 	return { contact, referrer: referrer ?? null, nudges: theirNudges };
 }
 
-/** The contact's threads, newest first (the API's contact carries them; the page shows the timeline). */
+/**
+ * The contact's threads, newest first (the API's contact carries them; the page shows the timeline),
+ * each with `attempts`: the follow-ups delivered on it (the ladder's rungs live on its nudges).
+ */
 export function contactThreads(db: Db, userId: string, contactId: string) {
 	return db
-		.select()
+		.select({
+			...getTableColumns(threads),
+			// "threads"."id" written out: drizzle renders a one-table select's columns unqualified, and
+			// inside this subquery a bare "id" would be the nudge's.
+			attempts: sql<number>`(select count(*) from ${nudges} n where n.thread_id = "threads"."id"
+				and n.user_id = ${userId} and n.kind in ${FOLLOW_UP_KINDS} and n.sent_at is not null)`.mapWith(Number),
+		})
 		.from(threads)
 		.where(and(eq(threads.userId, userId), eq(threads.contactId, contactId)))
 		.orderBy(desc(threads.createdAt))

@@ -113,6 +113,9 @@ describe("Contacts", () => {
 		const [c] = await db.select().from(contacts).where(eq(contacts.id, u.annContact));
 		expect(c?.status).toBe("closed");
 		expect((await nudgesOf(u.userId, "pending")).map((r) => r.email)).toEqual(["ben@stone.example"]);
+		// In the product's words (DESIGN: stopped), on the contact's page.
+		const stopped = await html(await call(`/app/contacts/${u.annContact}`, { cookie: u.cookie }));
+		expect(stopped).toContain("<dt>Status</dt><dd>stopped</dd>");
 	});
 });
 

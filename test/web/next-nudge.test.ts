@@ -63,5 +63,10 @@ describe("Next nudge", () => {
 		const today = await (await call("/app", { cookie })).text();
 		expect(today).toContain("Follow up with Bob Stone");
 		expect((await get(`/contacts/${bob?.contactId}`)).data.nextNudgeAt).toBe(bob?.dueAt.toISOString());
+		// Its outreach thread counts the follow-up delivered on it; the intro thread has none.
+		const bobThreads = (
+			(await get(`/contacts/${bob?.contactId}`)).data as unknown as { threads: { attempts: number }[] }
+		).threads;
+		expect(bobThreads.map((t) => t.attempts)).toEqual([1, 0]); // "Hello" (newest), then the intro
 	});
 });

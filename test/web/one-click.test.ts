@@ -35,7 +35,7 @@ describe("one-click links", () => {
 		expect(await stateOf(d.itemId)).toBe("sent");
 		const res = await post(d.done);
 		expect(await res.text()).toContain("Done: Ann Lee.");
-		expect(await stateOf(d.itemId)).toBe("done");		// Opened again once acted on: it says so, and offers nothing.
+		expect(await stateOf(d.itemId)).toBe("done"); // Opened again once acted on: it says so, and offers nothing.
 		for (const link of [d.done, d.snooze]) {
 			const again = await (await call(link)).text();
 			expect(again).toContain("That reminder about Ann Lee is done already.");

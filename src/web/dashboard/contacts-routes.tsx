@@ -33,7 +33,7 @@ const STATUS_LABELS: Record<(typeof CONTACT_STATUSES)[number], string> = {
 	replied: "replied",
 	met: "met",
 	dormant: "dormant",
-	closed: "closed",
+	closed: "stopped",
 };
 const nameOf = (c: { name: string | null; email: string }) => c.name || c.email;
 const kindWords = (kind: string) => NUDGE_KIND_WORDS[kind as NudgeKind] ?? kind;
