@@ -214,8 +214,8 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 	// The time follows the date in every client seen; one written before it ("08:02, 23 Nov 2026") is read too.
 	const after = findTime(toks, found.end, toks.length);
 	const time = after ?? findTime(toks, 0, found.start);
-	// A figure beside the date that is no time we know: not midnight, which could be a day off.
-	if (!time && hasLooseFigure(toks, found)) return { kind: "unread", languages: languagesOf(toks) };
+	// No time read (none written, or in a form not known): the start of the day, in the user's zone. The
+	// day is what a forward's age and its due dates count by; "now" instead could be weeks off.
 	// The zone follows the time, or the date: a time written first may have it before the date ("08:02 +0100, 23 Nov").
 	const before = !after && time ? findZone(toks.slice(0, found.start), time.end) : null;
 	const zone =
@@ -234,19 +234,6 @@ export function readHeaderDate(text: string, tz: string): HeaderDateReading {
 			? instantAt(`${pad(found.y, 4)}-${pad(m)}-${pad(d)}`, minutes, tz).getTime() + seconds * 1000
 			: Date.UTC(found.y, m - 1, d, 0, minutes, seconds) - zone.offset * 60_000;
 	return { kind: "date", at: new Date(at) };
-}
-
-/** A figure outside the date and any zone offset (an hour in a form not read). */
-function hasLooseFigure(toks: Tok[], date: DatePart): boolean {
-	for (let i = 0; i < toks.length; i++) {
-		if (i >= date.start && i < date.end) continue;
-		const t = toks[i] as Tok;
-		const signed = toks[i - 1]?.k === "p" && "+-\u2212".includes(toks[i - 1]?.v ?? "");
-		const afterSignedColon =
-			tight(toks[i - 1], ":") && toks[i - 3]?.k === "p" && "+-\u2212".includes(toks[i - 3]?.v ?? "");
-		if (t.k === "n" && !signed && !afterSignedColon) return true;
-	}
-	return false;
 }
 
 /** The languages of the month words in the text. */

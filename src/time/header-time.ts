@@ -1,6 +1,7 @@
 /**
  * The time of day in a mail client's Date line (for time/header-date.ts): "08:02",
- * "14.25.08" (da, fi), "8:02 PM", "p. m.", 午後 8:02, "2 PM", "14h30" (fr). Pure,
+ * "14.25.08" (da, fi), "8:02 PM", "p. m.", 午後 8:02, "2 PM", "14h30" and "20h" (fr), "8 Uhr",
+ * 20時02分, 8시 2분. Pure,
  * no regex; every loop is bounded by the tokens of a capped line.
  */
 import type { Tok } from "./date-tokens";
@@ -26,21 +27,35 @@ function hourOnlyAt(toks: readonly Tok[], i: number, to: number): TimePart | nul
 	return { minutes: ((hour % 12) + (half.pm ? 12 : 0)) * 60, seconds: 0, end: half.end };
 }
 
-/** "14h30", "08 h 02" (fr): hours, an h, two figures of minutes. */
-function frenchTimeAt(toks: readonly Tok[], i: number, to: number): TimePart | null {
+/** Words that follow an hour: fr "h", de "Uhr", ja/zh 時 时 点 點, ko 시; and the minutes' word after. */
+const HOUR_WORDS = new Set(["h", "uhr", "時", "时", "点", "點", "시"]);
+const MINUTE_WORDS = new Set(["分", "분", "min"]);
+
+/** "14h30", "08 h 02", "20h" (fr), "8 Uhr" (de), "20時02分" (ja, zh), "오후 8시 2분" (ko). */
+function hourWordAt(toks: readonly Tok[], i: number, to: number): TimePart | null {
 	const [h, mark, mi] = toks.slice(i, i + 3);
-	if (!isNum(h, 1, 2) || mark?.k !== "w" || mark.v !== "h" || !isNum(mi, 2, 2) || i + 3 > to) return null;
-	const [hour, minute] = [Number(h?.v), Number(mi?.v)];
-	return hour > 23 || minute > 59 ? null : { minutes: hour * 60 + minute, seconds: 0, end: i + 3 };
+	if (!isNum(h, 1, 2) || mark?.k !== "w" || !HOUR_WORDS.has(mark.v) || i + 2 > to) return null;
+	let hour = Number(h.v);
+	let minute = 0;
+	let end = i + 2;
+	if (isNum(mi, 1, 2) && i + 3 <= to) {
+		minute = Number(mi.v);
+		end = i + 3;
+		const word = toks[end];
+		if (word?.k === "w" && MINUTE_WORDS.has(word.v) && end + 1 <= to) end += 1;
+	}
+	const half = meridiemBefore(toks[i - 1], end);
+	if (half && hour >= 1 && hour <= 12) hour = (hour % 12) + (half.pm ? 12 : 0);
+	return hour > 23 || minute > 59 ? null : { minutes: hour * 60 + minute, seconds: 0, end };
 }
 
 /**
- * hh:mm[:ss] or hh.mm[.ss] (da, fi), then AM/PM; "2 PM"; "14h30". The first within toks[from, to).
+ * hh:mm[:ss] or hh.mm[.ss] (da, fi), then AM/PM; "2 PM"; an hour and its word. The first within toks[from, to).
  * An hour past 12 with PM ("14:00 PM") is read as written, and 0 with AM as midnight.
  */
 export function findTime(toks: readonly Tok[], from: number, to: number): TimePart | null {
 	for (let i = from; i + 2 <= to; i++) {
-		const other = hourOnlyAt(toks, i, to) ?? frenchTimeAt(toks, i, to);
+		const other = hourOnlyAt(toks, i, to) ?? hourWordAt(toks, i, to);
 		if (other) return other;
 		if (i + 3 > to) continue;
 		const [h, s1, mi] = toks.slice(i, i + 3);

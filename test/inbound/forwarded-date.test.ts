@@ -17,6 +17,17 @@ describe("forwardedDate", () => {
 		["Apple Mail (Finnish)", "24. marraskuuta 2026 klo 14.25.08 UTC+3", "Asia/Tokyo", "2026-11-24T11:25:08.000Z"],
 		["Gmail (Danish)", "tirs. 24. nov. 2026 kl. 09.31", "Europe/Berlin", "2026-11-24T08:31:00.000Z"],
 		["summer time in the date, not now's", "Tue, Jul 14, 2026 at 9:00 AM", "Europe/Berlin", "2026-07-14T07:00:00.000Z"],
+		// Hours with a word, in figure-only dates too (no month word, so no chrono to fall back on).
+		["Gmail (Japanese)", "2026/11/23 20時02分", "Europe/Berlin", "2026-11-23T19:02:00.000Z"],
+		["Gmail (Korean)", "2026년 11월 23일 (월) 오후 8시 2분", "Asia/Tokyo", "2026-11-23T11:02:00.000Z"],
+		["French, hour only", "23 nov. 2026 à 20h", "Europe/Berlin", "2026-11-23T19:00:00.000Z"],
+		["German figures, Uhr", "23.11.2026 um 8 Uhr", "Europe/Berlin", "2026-11-23T07:00:00.000Z"],
+		[
+			"an hour in a form not read: the day, from its start",
+			"23/11/2026 9 o'clock",
+			"Europe/Berlin",
+			"2026-11-22T23:00:00.000Z",
+		],
 		[
 			"asctime, read by chrono's English parser",
 			"Tue Nov 24 14:00:00 2026",
