@@ -54,7 +54,9 @@ export function joinDoneLines(lines: readonly string[]): string[] {
 		run = [];
 	};
 	for (const line of lines) {
-		const label = line.includes("Next:") ? null : (PLAIN_DONE.exec(line)?.[1] ?? null);
+		const found = line.includes("Next:") ? null : (PLAIN_DONE.exec(line)?.[1] ?? null);
+		// A label that has its own comma, "and", semicolon or full stop would blur the joined list: its own line.
+		const label = found !== null && !/[,;.]| and /.test(found) ? found : null;
 		if (label === null) {
 			flush();
 			out.push(line);

@@ -252,7 +252,12 @@ function writesOf(db: Db, userId: string, t: Thread, tr: Transition, openedId: s
 		out.push(
 			db
 				.update(threadTable)
-				.set({ state: "replied", lastInboundAt: tr.inbound.at, updatedAt: now })
+				// Never back: a reply's own mail, recorded first with a later time, keeps it.
+				.set({
+					state: "replied",
+					lastInboundAt: sql`max(coalesce(${threadTable.lastInboundAt}, 0), ${tr.inbound.at.getTime()})`,
+					updatedAt: now,
+				})
 				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.inbound.threadId))),
 		);
 	const set = Object.fromEntries(Object.entries(tr.set).filter(([, v]) => v !== undefined));

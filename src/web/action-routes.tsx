@@ -14,7 +14,7 @@ import { itemsByIds, presentItems } from "../commands/command-items";
 import { nonEmpty } from "../lib/non-empty";
 import { type LinkCheck, signLink, UNSUBSCRIBE_LINK_DAYS, verifyLink } from "../mail/signed-link";
 import { cleanDisplayName } from "../tracking/contact-name";
-import { isOpen, NUDGE_STATE_WORDS } from "../tracking/nudge-kinds";
+import { isOpen, type NudgeState } from "../tracking/nudge-kinds";
 import type { AppEnv } from "./context";
 import { TitledPage } from "./layout";
 
@@ -37,6 +37,14 @@ async function check(c: { var: AppEnv["Variables"] }, token: string) {
 	return verifyLink(config.appSecret, token, clock.now());
 }
 
+/** What became of an item a link was for, once it is closed. */
+function closedWords(who: string, state: NudgeState): string {
+	if (state === "superseded")
+		return `That reminder about ${who} was replaced by a newer one: your latest digest has it.`;
+	if (state === "cancelled") return `That reminder about ${who} was cancelled: nothing is left to do.`;
+	return `That reminder about ${who} is done already.`;
+}
+
 actionRoutes.get("/a/:token", async (c) => {
 	const link = await check(c, c.req.param("token"));
 	if (!link.ok || (link.claims.a !== "done" && link.claims.a !== "snooze")) {
@@ -48,12 +56,7 @@ actionRoutes.get("/a/:token", async (c) => {
 	if (!item) return c.html(<TitledPage title="Nothing to do">That reminder is gone.</TitledPage>, 404);
 	const who = cleanDisplayName(item.contactName) || item.contactEmail || item.note || "this reminder";
 	// Acted on since the mail (by a reply, the dashboard, another link): say so rather than offer it again.
-	if (!isOpen(item.state))
-		return c.html(
-			<TitledPage title="Nothing to do">
-				That reminder about {who} is {NUDGE_STATE_WORDS[item.state]} already.
-			</TitledPage>,
-		);
+	if (!isOpen(item.state)) return c.html(<TitledPage title="Nothing to do">{closedWords(who, item.state)}</TitledPage>);
 	if (link.claims.a === "snooze") {
 		return c.html(
 			<TitledPage title={`Snooze ${who}?`}>

@@ -19,6 +19,15 @@ describe("done lines", () => {
 			["Done: Dana Wu. Next: let Carol Diaz know you reached out.", "Done: Ann Lee."],
 			["Done: Dana Wu. Next: let Carol Diaz know you reached out.", "Done: Ann Lee."],
 		],
+		// Labels with their own commas or "and" stay on their own lines: joined, they would read as other people.
+		[
+			["Done: Lee, Ann.", "Done: Ortiz, Ben.", "Done: Cleo Park."],
+			["Done: Lee, Ann.", "Done: Ortiz, Ben.", "Done: Cleo Park."],
+		],
+		[
+			['Done: "Pay rent and taxes".', "Done: Ann Lee.", "Done: Ben Ortiz."],
+			['Done: "Pay rent and taxes".', "Done: Ann Lee and Ben Ortiz."],
+		],
 	])("%j → %j", (lines, want) => {
 		expect(joinDoneLines(lines)).toEqual(want);
 	});

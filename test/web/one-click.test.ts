@@ -43,6 +43,19 @@ describe("one-click links", () => {
 		}
 	});
 
+	it("a link to an item a newer one replaced points to the latest digest, and offers nothing", async () => {
+		const d = await digestFor();
+		// A new mail to Ann restarts her ladder: the delivered follow-up is superseded.
+		await send(
+			{ from: d.address, to: "Ann Lee <ann@acme.example>", subject: "Any news?" },
+			new Date("2026-11-26T15:00:00Z"),
+		);
+		expect(await stateOf(d.itemId)).toBe("superseded");
+		const page = await (await call(d.done)).text();
+		expect(page).toContain("That reminder about Ann Lee was replaced by a newer one: your latest digest has it.");
+		expect(page).not.toContain("<form");
+	});
+
 	it("snooze by link moves the item and the ladder waits for it", async () => {
 		const d = await digestFor();
 		expect(await (await call(d.snooze)).text()).toContain("Snooze Ann Lee?");
