@@ -6,7 +6,7 @@
  * of the corpus took 4).
  */
 import { describe, expect, it } from "vitest";
-import { DOMAIN, pendingOf, signUp } from "../support/inbound";
+import { DOMAIN, inviteMime, pendingOf, signUp } from "../support/inbound";
 import { meteredInbound } from "../support/inbound-cost";
 
 const T = new Date("2026-11-23T14:15:00Z");
@@ -17,16 +17,10 @@ const invite = (user: string, method: string, start: string, end: string, rcpt =
 	to: `Pat <${user}>`,
 	rcpt,
 	subject: "Invitation: Planning",
-	mime: {
-		contentType: "multipart/alternative; boundary=b",
-		body: [
-			"--b",
-			"Content-Type: text/plain",
-			"",
-			"Planning",
-			"--b",
-			`Content-Type: text/calendar; charset=UTF-8; method=${method}`,
-			"",
+	mime: inviteMime(
+		"Planning",
+		method,
+		[
 			"BEGIN:VCALENDAR",
 			"VERSION:2.0",
 			`METHOD:${method}`,
@@ -40,9 +34,8 @@ const invite = (user: string, method: string, start: string, end: string, rcpt =
 			"SUMMARY:Planning",
 			"END:VEVENT",
 			"END:VCALENDAR",
-			"--b--",
 		].join("\r\n"),
-	},
+	),
 });
 
 describe("round trips per calendar invite", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactsOf, DOMAIN, pendingOf, send, userFactory } from "../support/inbound";
+import { contactsOf, DOMAIN, inviteMime, pendingOf, send, userFactory } from "../support/inbound";
 
 const T = new Date("2026-11-23T14:15:00Z");
 const newUser = userFactory("cal", T);
@@ -28,20 +28,7 @@ const invite = (user: string, method: string, start: string, end: string) => ({
 	from: user,
 	to: "Ann Lee <ann@acme.example>",
 	subject: `Invitation: Coffee with Ann`,
-	mime: {
-		contentType: "multipart/alternative; boundary=b",
-		body: [
-			"--b",
-			"Content-Type: text/plain",
-			"",
-			"Coffee with Ann",
-			"--b",
-			`Content-Type: text/calendar; charset=UTF-8; method=${method}`,
-			"",
-			ics({ method, user, start, end }),
-			"--b--",
-		].join("\r\n"),
-	},
+	mime: inviteMime("Coffee with Ann", method, ics({ method, user, start, end })),
 });
 
 describe("calendar invites", () => {

@@ -7,7 +7,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { CALENDAR_LIMITS, readInvites } from "../../src/inbound/meeting-invite";
-import { DOMAIN, send, signUp } from "../support/inbound";
+import { DOMAIN, inviteMime, send, signUp } from "../support/inbound";
 
 const T = new Date("2026-11-23T14:15:00Z");
 
@@ -217,24 +217,15 @@ describe("the issue's invite, through email()", () => {
 		auth,
 		to: `Someone <someone@${DOMAIN}>`,
 		subject: "Invitation: Coffee",
-		mime: {
-			contentType: "multipart/alternative; boundary=b",
-			body: [
-				"--b",
-				"Content-Type: text/plain",
-				"",
-				"Coffee",
-				"--b",
-				"Content-Type: text/calendar; charset=UTF-8; method=REQUEST",
-				"",
-				calendar({
-					zones: [attackZone("MINUTELY")],
-					start: ";TZID=Evil/Zone:20261203T100000",
-					end: ";TZID=Evil/Zone:20261203T110000",
-				}).replace("mailto:pat@example.com", `mailto:${from}`),
-				"--b--",
-			].join("\r\n"),
-		},
+		mime: inviteMime(
+			"Coffee",
+			"REQUEST",
+			calendar({
+				zones: [attackZone("MINUTELY")],
+				start: ";TZID=Evil/Zone:20261203T100000",
+				end: ";TZID=Evil/Zone:20261203T110000",
+			}).replace("mailto:pat@example.com", `mailto:${from}`),
+		),
 	});
 
 	it("unauthenticated (1 KB, MINUTELY since 2020): refused before its calendar is read, in under 1 s", async () => {

@@ -155,3 +155,19 @@ export const carolIntroducesBob = (address: string): Msg & { rcpt?: string } => 
 		"Bob, meet Pat: introducing you two.",
 	].join("\n"),
 });
+
+/** A calendar invite as clients send it: a text part, then the text/calendar part with its method. */
+export const inviteMime = (text: string, method: string, ics: string): NonNullable<Msg["mime"]> => ({
+	contentType: "multipart/alternative; boundary=b",
+	body: [
+		"--b",
+		"Content-Type: text/plain",
+		"",
+		text,
+		"--b",
+		`Content-Type: text/calendar; charset=UTF-8; method=${method}`,
+		"",
+		ics,
+		"--b--",
+	].join("\r\n"),
+});
