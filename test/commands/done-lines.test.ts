@@ -1,7 +1,7 @@
 /** `done all` is one command, confirmed in one line; a line that says more stays its own. */
 import { describe, expect, it } from "vitest";
 import { joinDoneLines } from "../../src/commands/command-confirmation";
-import { mailsTo, send, userFactory } from "../support/inbound";
+import { mailsTo, replyTo, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z");
@@ -43,8 +43,7 @@ describe("done lines", () => {
 			T,
 		);
 		await tick(new Date("2026-11-26T13:00:00Z"));
-		const rcpt = (await mailsTo(address)).at(-1)?.replyTo ?? "";
-		await send({ from: address, to: rcpt, rcpt, subject: "Re: x", body: "done all" }, new Date("2026-11-26T15:00:00Z"));
+		await send(await replyTo(address, "done all"), new Date("2026-11-26T15:00:00Z"));
 		const text = (await mailsTo(address)).at(-1)?.text ?? "";
 		expect(text.split("\n").filter((l) => l.startsWith("Done:"))).toEqual(["Done: Ann Lee, Ben Ortiz and Cleo Park."]);
 	});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createApiTokenRepo } from "../../src/session/api-tokens";
-import { db, mailsTo, send, userFactory } from "../support/inbound";
+import { db, replyTo, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 import { call } from "../support/web";
 
@@ -16,12 +16,7 @@ describe("a reply reported with `replied`", () => {
 		const { address, userId } = await newUser();
 		await send({ from: address, to: "Cleo Park <cleo@park.example>", subject: "Coffee?" }, at("2026-11-23T14:00:00Z"));
 		await tick(at("2026-11-26T13:00:00Z")); // Thu 08:00 New York: "Follow up with Cleo Park"
-		const digest = (await mailsTo(address)).at(-1);
-		const rcpt = digest?.replyTo ?? "";
-		const r = await send(
-			{ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 replied" },
-			at("2026-11-26T15:00:00Z"),
-		);
+		const r = await send(await replyTo(address, "1 replied"), at("2026-11-26T15:00:00Z"));
 		expect(r.outcome.detail).toBe("Cleo Park replied: follow-ups stopped.");
 
 		const token = await createApiTokenRepo(db).create(userId, "tests", at("2026-11-26T15:00:00Z"));

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts } from "../../src/db/schema";
-import { carolIntroducesBob, DOMAIN, db, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
+import { carolIntroducesBob, DOMAIN, db, mailsTo, nudgesOf, replyTo, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 
 const T = new Date("2026-11-23T14:15:00Z"); // Mon 09:15 in New York
@@ -49,8 +49,7 @@ describe("introductions", () => {
 		await tick(digestAt("2026-11-24"));
 		const digest = (await mailsTo(address)).at(-1);
 		expect(digest?.subject).toBe("Let Carol Diaz know you reached out");
-		const rcpt = digest?.replyTo ?? "";
-		const r = await send({ from: address, to: rcpt, rcpt, subject: "Re: x", body: "done" }, at("2026-11-24T14:00:00Z"));
+		const r = await send(await replyTo(address, "done"), at("2026-11-24T14:00:00Z"));
 		expect(r.outcome.reason).toBe("commands");
 		expect(await carolOpen()).toEqual(["check_in"]);
 	});
@@ -61,11 +60,7 @@ describe("introductions", () => {
 		await tick(digestAt("2026-11-23"));
 		const digest = (await mailsTo(address)).at(-1);
 		expect(digest?.subject).toBe("Reach out to Bob Stone");
-		const rcpt = digest?.replyTo ?? "";
-		const r = await send(
-			{ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 done" },
-			at("2026-11-23T15:00:00Z"),
-		);
+		const r = await send(await replyTo(address, "1 done"), at("2026-11-23T15:00:00Z"));
 		expect(r.outcome.detail).toBe("Done: Bob Stone. Next: let Carol Diaz know you reached out.");
 		await tick(digestAt("2026-11-24"));
 		for (const d of ["2026-11-25", "2026-11-26"]) await tick(digestAt(d));

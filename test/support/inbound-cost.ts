@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import type { InboundOutcome } from "../../src/inbound/inbound-outcome";
-import { buildMail, DOMAIN, db, type Msg, mailsTo, receive, send, signUp } from "./inbound";
+import { buildMail, DOMAIN, db, type Msg, receive, replyTo, send, signUp } from "./inbound";
 import { type D1Cost, type MeteredD1, meteredD1, splitAtCommit } from "./metered-d1";
 import { tick } from "./outbox";
 
@@ -50,12 +50,7 @@ const forwardBody = (from: string, to: string, subject: string, body: string, no
 		body,
 	].join("\n");
 
-/** A reply to the newest mail we sent `address` (with `about` in its subject), as a mail client sends it. */
-export async function replyTo(address: string, body: string, about = ""): Promise<Msg & { rcpt: string }> {
-	const last = (await mailsTo(address)).filter((m) => m.subject.includes(about)).at(-1);
-	const rcpt = last?.replyTo ?? "";
-	return { from: address, to: rcpt, rcpt, subject: `Re: ${last?.subject}`, body };
-}
+export { replyTo };
 
 /**
  * Gives `userId` `n` contacts (and an open follow-up, due in a month, for a tenth

@@ -171,3 +171,10 @@ export const inviteMime = (text: string, method: string, ics: string): NonNullab
 		"--b--",
 	].join("\r\n"),
 });
+
+/** A reply to the newest mail we sent `address` (with `about` in its subject), as a mail client sends it. */
+export async function replyTo(address: string, body: string, about = ""): Promise<Msg & { rcpt: string }> {
+	const last = (await mailsTo(address)).filter((m) => m.subject.includes(about)).at(-1);
+	const rcpt = last?.replyTo ?? "";
+	return { from: address, to: rcpt, rcpt, subject: `Re: ${last?.subject}`, body };
+}

@@ -4,7 +4,7 @@
  * done by reply shows when it was done; status@ names kinds as the user reads them.
  */
 import { describe, expect, it } from "vitest";
-import { carolIntroducesBob, DOMAIN, mailsTo, nudgesOf, send, userFactory } from "../support/inbound";
+import { carolIntroducesBob, DOMAIN, mailsTo, nudgesOf, replyTo, send, userFactory } from "../support/inbound";
 import { tick } from "../support/outbox";
 import { call, sessionCookie } from "../support/web";
 
@@ -15,10 +15,8 @@ describe("a contact's timeline and status@ in the user's words", () => {
 		const { address, userId } = await newUser();
 		await send(carolIntroducesBob(address), at("2026-11-23T11:00:00Z"));
 		await tick(at("2026-11-23T13:00:00Z")); // Mon 08:00 New York: "Reach out to Bob Stone"
-		const digest = (await mailsTo(address)).at(-1);
-		const rcpt = digest?.replyTo ?? "";
 		// Tue 10:10 New York.
-		await send({ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 done" }, at("2026-11-24T15:10:00Z"));
+		await send(await replyTo(address, "1 done"), at("2026-11-24T15:10:00Z"));
 		const bob = (await nudgesOf(userId)).find((x) => x.email === "bob@stone.example");
 		const cookie = await sessionCookie(userId);
 		const page = await (await call(`/app/contacts/${bob?.nudge.contactId}`, { cookie })).text();
@@ -40,12 +38,7 @@ describe("a contact's timeline and status@ in the user's words", () => {
 		const { address, userId } = await newUser();
 		await send({ from: address, to: "Ann Lee <ann@lee.example>", subject: "Coffee?" }, at("2026-11-23T14:00:00Z"));
 		await tick(at("2026-11-26T13:00:00Z")); // Thu 08:00 New York: "Follow up with Ann Lee"
-		const digest = (await mailsTo(address)).at(-1);
-		const rcpt = digest?.replyTo ?? "";
-		const r = await send(
-			{ from: address, to: rcpt, rcpt, subject: "Re: x", body: "1 snooze until monday" },
-			at("2026-11-26T16:10:00Z"),
-		);
+		const r = await send(await replyTo(address, "1 snooze until monday"), at("2026-11-26T16:10:00Z"));
 		expect(r.outcome.detail).toBe("Snoozed Ann Lee until Mon 30 Nov, 08:00.");
 		const ann = (await nudgesOf(userId)).find((x) => x.email === "ann@lee.example");
 		const page = await (
