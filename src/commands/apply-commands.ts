@@ -238,7 +238,7 @@ export async function applyCommands(
 						: a.kind === "met"
 							? { type: "met", at: now, threadId: item?.threadId ?? null, ...(item ? { nudgeId: item.id } : {}) }
 							: a.kind === "replied"
-								? { type: "reply", at: now, told: true, ...(item ? { nudgeId: item.id } : {}) }
+								? { type: "reply", at: now, ...(item ? { nudgeId: item.id } : {}) }
 								: { type: "stop", ...(item ? { nudgeId: item.id } : {}) };
 			changes.push({ change: { contactId, event }, line: c.line, label, slot: out.done.length });
 			out.done.push("");
@@ -262,6 +262,9 @@ export async function applyCommands(
 				);
 				continue;
 			}
+			// "replied": their answer is on the contact's open threads, as a reply's own mail puts it (kinds/contact-reply.ts).
+			if (x.change.event.type === "reply" && result.transition.result === "applied")
+				out.writes.push(repo.markReplied(user.id, x.change.contactId, now, now));
 			out.done[x.slot] = confirmation(x.change.event, x.label, result.transition, user.timezone, now, {
 				loopWith: loopOpenedBy(result.transition, lifecycle.applied),
 			});

@@ -248,18 +248,6 @@ function writesOf(db: Db, userId: string, t: Thread, tr: Transition, openedId: s
 				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.outbound.threadId), closedHere)),
 		);
 	}
-	if (tr.inbound)
-		out.push(
-			db
-				.update(threadTable)
-				// Never back: a reply's own mail, recorded first with a later time, keeps it.
-				.set({
-					state: "replied",
-					lastInboundAt: sql`max(coalesce(${threadTable.lastInboundAt}, 0), ${tr.inbound.at.getTime()})`,
-					updatedAt: now,
-				})
-				.where(and(eq(threadTable.userId, userId), eq(threadTable.id, tr.inbound.threadId))),
-		);
 	const set = Object.fromEntries(Object.entries(tr.set).filter(([, v]) => v !== undefined));
 	if (tr.status !== t.status || Object.keys(set).length)
 		out.push(

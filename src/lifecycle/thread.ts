@@ -61,8 +61,7 @@ export type ThreadEvent =
 	/** They were introduced at `at` (the intro's own Date) by `referrerId`. */
 	| { type: "introduced"; at: Date; threadId: string | null; referrerId: string | null }
 	/** `nudgeId` (a reply command on an item): acts only while that item is the open one. */
-	/** They answered. `told`: the user said so (`replied`); no mail of theirs put it on the thread. */
-	| { type: "reply"; at: Date; nudgeId?: string; told?: boolean }
+	| { type: "reply"; at: Date; nudgeId?: string }
 	/** They wrote to the user (a forward of their mail, not an answer we waited for): reply to them. */
 	| { type: "wrote"; at: Date; threadId: string | null }
 	| { type: "bounce" }
@@ -95,8 +94,6 @@ export interface Transition {
 	 * as its last outbound, as a tracked mail does, so its follow-ups count from it.
 	 */
 	outbound?: { threadId: string; at: Date; nudgeId: string };
-	/** A reply the user reported (`replied`): the thread records it as a reply seen, as a reply's mail does. */
-	inbound?: { threadId: string; at: Date };
 	/** Events this one causes on other threads (the referrer's). */
 	causes: { contactId: string; event: ThreadEvent }[];
 	/** stale: the item named is no longer the open one; unchanged: nothing to do. */

@@ -129,15 +129,11 @@ export function transition(t: Thread, e: ThreadEvent, now: Date, user: UserClock
 			const stops = t.open && (isFollowUp(t.open.kind) || t.open.kind === "reach_out");
 			const status = t.status === "met" ? "met" : "replied";
 			if (!stops && status === t.status) return unchanged(t);
-			const threadId = e.told && stops ? t.open?.threadId : null;
-			return {
-				...applied(t, {
-					status,
-					close: stops ? closeOpen(t.open, "cancelled") : null,
-					set: { lastContactAt: e.at },
-				}),
-				...(threadId ? { inbound: { threadId, at: e.at } } : {}),
-			};
+			return applied(t, {
+				status,
+				close: stops ? closeOpen(t.open, "cancelled") : null,
+				set: { lastContactAt: e.at },
+			});
 		}
 		case "wrote":
 			if (t.open || t.status === "closed") return { ...unchanged(t), set: { lastContactAt: e.at } };
