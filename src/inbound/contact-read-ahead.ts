@@ -50,7 +50,10 @@ export function ownerOf(m: ContactMailLookup): SQL {
 			and verified_at is not null limit 1)) end)`;
 }
 
-/** An address of an account not yet confirmed among the recipients of a mail that copied us. */
+/**
+ * An address of an account not yet confirmed among the recipients of a mail that copied us; nothing
+ * read when the sender has an address of their own with us (their mail is theirs, not a contact's).
+ */
 export function unconfirmedRecipient(db: Db, m: ContactMailLookup) {
 	if (!m.copiesUs || !m.recipients.length) return null;
 	return db
@@ -58,6 +61,7 @@ export function unconfirmedRecipient(db: Db, m: ContactMailLookup) {
 		.from(userAddresses)
 		.where(
 			and(
+				sql`not exists (select 1 from user_addresses where address = ${m.address})`,
 				sql`${userAddresses.address} in (select value from json_each(${JSON.stringify(m.recipients)}))`,
 				isNull(userAddresses.verifiedAt),
 			),
