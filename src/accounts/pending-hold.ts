@@ -15,14 +15,8 @@ export interface PendingHold {
 	liveToken: boolean;
 }
 
-/** For a select from user_addresses joined to users: the hold, or nulls for a confirmed address (or no `now`). */
-export function pendingHoldColumns(db: Db, now: Date | undefined) {
-	if (!now) {
-		return {
-			heldCount: sql<number | null>`null`.as("held_count"),
-			liveToken: sql<number | null>`null`.as("live_token"),
-		};
-	}
+/** For a select from user_addresses joined to users: the hold, or nulls for a confirmed address. */
+export function pendingHoldColumns(db: Db, now: Date) {
 	const pending = sql`(${userAddresses.verifiedAt} is null or ${users.status} = 'pending')`;
 	const held = db
 		.select({ n: count() })
@@ -40,7 +34,7 @@ export function pendingHoldColumns(db: Db, now: Date | undefined) {
 	};
 }
 
-/** The hold from those columns; null for a confirmed address (or when they were not read). */
+/** The hold from those columns; null for a confirmed address. */
 export function pendingHoldOf(row: { heldCount: number | null; liveToken: number | null }): PendingHold | null {
 	return row.heldCount === null || row.liveToken === null
 		? null

@@ -114,9 +114,11 @@ export async function processInbound(
 		route.kind === "reply" || route.kind === "other_domain"
 			? null
 			: contactMailIn(fromAddress, mail, config.mailDomain);
+	// One instant for the email: what is read ahead for it (held mail, the day's cap) and what its kinds decide.
+	const now = services.clock.now();
 	const ahead = {
 		...readAheadFor(route, mail, fwd, config.mailDomain, fromAddress, messageKey),
-		now: services.clock.now(),
+		now,
 		...(route.kind === "reply" ? { tokenHash: await hashSecretToken(route.token) } : {}),
 		...(contactMail && fitsAhead(contactMail) ? { contactMail } : {}),
 		...(route.kind === "status" ? { status: true } : {}),
@@ -128,7 +130,7 @@ export async function processInbound(
 	const effects = await runKinds(
 		{
 			services,
-			now: services.clock.now(),
+			now,
 			email,
 			mail,
 			route,

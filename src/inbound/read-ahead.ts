@@ -29,7 +29,7 @@ export function readAheadFor(
 	mailDomain: string,
 	sender: string,
 	messageKey: string,
-): ReadAhead {
+): Omit<ReadAhead, "now"> {
 	const invites = readsInvites(route) ? mail.invites : [];
 	if (!tracksPeople(route) && invites.length === 0) return { emails: [], messageIds: [] };
 	const ours = `@${mailDomain}`;

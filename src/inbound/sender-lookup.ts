@@ -57,8 +57,8 @@ export interface SenderLookup {
 
 /** What to read ahead: the addresses on the mail and the Message-IDs it refers to. */
 export interface ReadAhead {
-	/** The moment the mail is processed: without it, nothing that depends on it is read (held mail, the cap, status@). */
-	now?: Date;
+	/** The moment the mail is processed (held mail, the day's cap and status@ are read as of it). */
+	now: Date;
 	emails: readonly string[];
 	messageIds: readonly string[];
 	/** A meeting's thread key (met@), to read the user's threads under it. */
@@ -103,14 +103,14 @@ export async function lookupSender(
 			.where(eq(userAddresses.userId, owner))
 			.orderBy(desc(userAddresses.isPrimary), asc(userAddresses.createdAt)),
 		// Read only for an address with no account, and no user's contact (whose mail never makes one).
-		now ? pendingCountQuery(db, address, now, mayBeNew(address, ahead.contactMail)) : null,
+		pendingCountQuery(db, address, now, mayBeNew(address, ahead.contactMail)),
 	] as const;
 	const reading = ahead.emails.length > 0 || ahead.messageIds.length > 0 || ahead.threadKey !== undefined;
 	const opts = { threads: true, key: ahead.threadKey };
 	const knownQ = reading ? knownRowsQueries(db, owner, ahead.emails, ahead.messageIds, opts) : null;
 	const replyQ = ahead.tokenHash !== undefined ? replyAheadQueries(db, ahead.tokenHash) : null;
 	const contactQ = ahead.contactMail ? contactAheadQueries(db, ahead.contactMail) : null;
-	const statusQ = ahead.status && now ? statusQueries(db, owner, now) : null;
+	const statusQ = ahead.status ? statusQueries(db, owner, now) : null;
 	// Parts with nothing to read are null: left out of the batch, they read as no rows.
 	const parts = [...base, ...(knownQ ?? []), ...(replyQ ?? []), ...(contactQ ?? []), ...(statusQ ?? [])];
 	const got: unknown[] = await db.batch(nonEmpty(parts.filter((p) => p !== null)));
