@@ -13,13 +13,10 @@
  *   took counts from the introduction's own Date (INTRO_AT).
  */
 import { sql } from "drizzle-orm";
-import { FOLLOW_UP_KINDS, OPEN_NUDGE_STATES } from "../tracking/nudge-kinds";
+import { FOLLOW_UP_KINDS } from "../tracking/nudge-kinds";
 
 /** A list of our own constants as SQL literals, so the statements keep the lists the rules use. */
 const literals = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
-
-/** A nudge (unaliased `nudges`) that is still open. */
-export const OPEN_NUDGE = sql.raw(`state in (${literals(OPEN_NUDGE_STATES)})`);
 
 /** Threads of kinds that carry outreach (not reminders or meetings). */
 export const OUTREACH_THREAD = sql.raw(

@@ -5,6 +5,8 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { nudges } from "../db/schema";
+import { openNudge } from "../tracking/nudge-kinds";
 import {
 	LAST_RUNG,
 	lastWeeks,
@@ -13,7 +15,7 @@ import {
 	WEEKS_SHOWN,
 	type WeekWindow,
 } from "./insights-math";
-import { INTRO_AT, IS_INTRO, OPEN_NUDGE, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
+import { INTRO_AT, IS_INTRO, OUTREACH_THREAD, REACHED_AT, RUNG, STARTED_AT } from "./insights-sql";
 
 const DAY = 86_400_000;
 
@@ -81,7 +83,7 @@ export async function loadInsights(db: Db, user: { id: string; timezone: string 
 				(select avg(ms) from (select ms from d order by ms
 					limit 2 - (select count(*) from d) % 2 offset ((select count(*) from d) - 1) / 2)) as median_ms`),
 		db.all<{ closed: number; open: number }>(sql`
-			select coalesce(sum(state = 'done'), 0) as closed, coalesce(sum(${OPEN_NUDGE}), 0) as open
+			select coalesce(sum(state = 'done'), 0) as closed, coalesce(sum(${openNudge(nudges.state)}), 0) as open
 			from nudges where user_id = ${u} and kind = 'close_loop'`),
 	]);
 
