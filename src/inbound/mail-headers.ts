@@ -105,3 +105,11 @@ export function headersOf(email: Awaited<ReturnType<typeof PostalMime.parse>>): 
 		date: date && !Number.isNaN(date.getTime()) ? date : null,
 	};
 }
+
+/**
+ * The Message-IDs a mail answers: In-Reply-To, then References, once each. The read-ahead and the
+ * kinds must ask for the same list (a read ahead serves a lookup only when it covers every id).
+ */
+export const referencedIds = (m: { inReplyTo: string | null; references: readonly string[] }): string[] => [
+	...new Set([...(m.inReplyTo ? [m.inReplyTo] : []), ...m.references]),
+];

@@ -11,6 +11,7 @@ import type { ForwardedOriginal } from "./forwarded-message";
 import { namedAddresses } from "./intro-detection";
 import { inviteesOf, inviteKeyOf } from "./kinds/invite";
 import { meetingKeyOf } from "./kinds/met";
+import { referencedIds } from "./mail-headers";
 import type { ParsedMail } from "./parse-message";
 import type { ReadAhead } from "./sender-lookup";
 
@@ -53,7 +54,7 @@ export function readAheadFor(
 			: undefined;
 	return {
 		emails: [...emails],
-		messageIds: [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])],
+		messageIds: referencedIds(mail),
 		...(threadKey !== undefined ? { threadKey } : {}),
 	};
 }

@@ -20,6 +20,7 @@ import { answersUnseenMessage, quotedAuthors } from "../tracking/reply-signals";
 import { subjectKey } from "../tracking/subject-key";
 import { createTrackingRepo } from "../tracking/tracking-repo";
 import { type Account, accepted, type Effects, type InboundContext } from "./inbound-context";
+import { referencedIds } from "./mail-headers";
 import { snippetOf } from "./snippet";
 
 export interface Outreach {
@@ -42,7 +43,7 @@ export async function trackOutreach(ctx: InboundContext, account: Account, o: Ou
 	const { user } = account;
 	const now = ctx.now;
 	const writes: Write[] = [];
-	const refIds = [...new Set([...(o.inReplyTo ? [o.inReplyTo] : []), ...o.references])];
+	const refIds = referencedIds(o);
 	const [known, existing] = await Promise.all([
 		refIds.length ? repo.messagesById(user.id, refIds) : Promise.resolve([]),
 		repo.contactsByEmail(

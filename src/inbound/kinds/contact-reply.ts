@@ -12,6 +12,7 @@ import { applyThreadChanges } from "../../lifecycle/thread-store";
 import { createTrackingRepo } from "../../tracking/tracking-repo";
 import { type ContactMailLookup, ownerOf, unconfirmedRecipient } from "../contact-read-ahead";
 import { accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
+import { referencedIds } from "../mail-headers";
 import type { ParsedMail } from "../parse-message";
 import { snippetOf } from "../snippet";
 import type { InboundKind } from "./inbound-kind";
@@ -25,7 +26,7 @@ type ContactMail = ContactMailLookup;
 /** What to look the sender up by, if this mail is a contact's: the Message-IDs it answers, the others it went to. */
 export function contactMailIn(address: string, mail: ParsedMail, mailDomain: string): ContactMail | null {
 	const ours = `@${mailDomain}`;
-	const refs = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references])].slice(0, MAX_LOOKUPS);
+	const refs = referencedIds(mail).slice(0, MAX_LOOKUPS);
 	const recipients = [...new Set([...mail.to, ...mail.cc].map((p) => p.address))]
 		.filter((a) => a && !a.endsWith(ours) && a !== address)
 		.slice(0, MAX_LOOKUPS);
