@@ -106,6 +106,21 @@ function nameInAddress(address: string, names: string[]): string | null {
  * the person's name when the text gives it ("Bob's email: …", "reach Dana Whitfield at …",
  * or "Meet Bob Smith… his email is bob@x.com").
  */
+const namedInForwards = new WeakMap<object, MailAddress[]>();
+
+/**
+ * The people named in a forward's note and body, read once per forward: the read-ahead
+ * (read-ahead.ts) and the forward kind both ask, and each read scans up to 200 KB.
+ */
+export function namedInForward(fwd: { note: string; body: string }): readonly MailAddress[] {
+	let named = namedInForwards.get(fwd);
+	if (!named) {
+		named = namedAddresses(`${fwd.note}\n${fwd.body}`);
+		namedInForwards.set(fwd, named);
+	}
+	return named;
+}
+
 export function namedAddresses(text: string): MailAddress[] {
 	const body = text.slice(0, 200_000);
 	const found = new Map<string, MailAddress>();

@@ -8,7 +8,7 @@
 import { nameOnly } from "../tracking/ensure-contacts";
 import type { Route } from "./address-grammar";
 import type { ForwardedOriginal } from "./forwarded-message";
-import { namedAddresses } from "./intro-detection";
+import { namedInForward } from "./intro-detection";
 import { inviteesOf, inviteKeyOf } from "./kinds/invite";
 import { meetingKeyOf } from "./kinds/met";
 import { referencedIds } from "./mail-headers";
@@ -41,7 +41,7 @@ export function readAheadFor(
 	if (fwd) {
 		add(fwd.from?.address || (fwd.from?.name ? nameOnly(fwd.from.name).address : undefined));
 		for (const p of [...fwd.to, ...fwd.cc]) add(p.address);
-		for (const p of namedAddresses(`${fwd.note}\n${fwd.body}`)) add(p.address);
+		for (const p of namedInForward(fwd)) add(p.address);
 	}
 	for (const p of invites.flatMap(inviteesOf)) add(p.address);
 	for (const p of [...mail.to, ...mail.cc]) add(p.address);

@@ -20,7 +20,7 @@ import { forwardedDate } from "../forwarded-date";
 import { forwardedBounce, notificationPerson, trackBounce } from "../forwarded-machine-mail";
 import type { ForwardedOriginal } from "../forwarded-message";
 import { type Account, accepted, type Effects, type InboundContext, ignored } from "../inbound-context";
-import { hasIntroLanguage, namedAddresses } from "../intro-detection";
+import { hasIntroLanguage, namedInForward } from "../intro-detection";
 import { moveForAbsence } from "../out-of-office";
 import { snippetOf } from "../snippet";
 import { trackOutreach } from "../track-outreach";
@@ -85,7 +85,7 @@ async function trackForward(
 	const lines: string[] = [];
 	const at = forwardedDate(fwd, user.timezone, now) ?? now;
 	const participants = [...fwd.to, ...fwd.cc].filter((p) => keep(p) && p.address !== person.address);
-	const named = namedAddresses(`${fwd.note}\n${fwd.body}`).filter(
+	const named = namedInForward(fwd).filter(
 		(p) => keep(p) && p.address !== person.address && !participants.some((q) => q.address === p.address),
 	);
 	const introLanguage = hasIntroLanguage(`${fwd.note}\n${subject}\n${fwd.body}`);
