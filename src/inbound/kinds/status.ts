@@ -2,7 +2,7 @@
 import { plural } from "../../lib/plural";
 import { formatDate, formatLocal } from "../../time/local-time";
 import { cleanDisplayName } from "../../tracking/contact-name";
-import { NUDGE_KIND_WORDS, type NudgeKind } from "../../tracking/nudge-kinds";
+import { NUDGE_KIND_WORDS } from "../../tracking/nudge-kinds";
 import { type Account, accepted, type InboundContext } from "../inbound-context";
 import { answer } from "../reply-mail";
 import type { Draft } from "../reply-texts";
@@ -37,7 +37,7 @@ async function statusMail(ctx: InboundContext, account: Account): Promise<Draft>
 	const lines = pending.slice(0, STATUS_LIMIT).map((n, i) => {
 		const who = cleanDisplayName(n.name) || n.email || n.note || "reminder";
 		const when = n.dueOn ? formatDate(n.dueOn) : formatLocal(n.dueAt, user.timezone);
-		return `${i + 1}. ${NUDGE_KIND_WORDS[n.kind as NudgeKind] ?? n.kind}: ${who}, ${when}`;
+		return `${i + 1}. ${NUDGE_KIND_WORDS[n.kind]}: ${who}, ${when}`;
 	});
 	if (pending.length > STATUS_LIMIT) lines.push(`…and more: the dashboard lists everything.`);
 	return {
